@@ -1,0 +1,1 @@
+//! A chart of assessment results over time, as a self-contained SVG.
