@@ -23,11 +23,13 @@ mod instrument;
 mod region;
 mod retake;
 mod scoring;
+mod validate;
 
 pub use instrument::{
-    AboutWhom, Dimension, Instrument, InstrumentError, InstrumentId, InstrumentProblem, Item,
-    Person, Scale, ScalePoint, UnknownInstrument,
+    AboutWhom, Dimension, Instrument, InstrumentId, Item, Person, Scale, ScalePoint,
+    UnknownInstrument,
 };
 pub use region::{Closeness, Guidance, Region, Tool, NOT_A_DIAGNOSIS, REGION_BOUNDARY};
 pub use retake::{retake_available_from, retake_offered, RETAKE_AFTER_DAYS};
 pub use scoring::{PartialAnswers, ScoreError, Scores};
+pub use validate::{InstrumentError, InstrumentProblem};
