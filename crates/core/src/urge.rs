@@ -254,9 +254,10 @@ where
 impl UrgePatch {
     /// Applies the change to `urge`, checking the result as a whole.
     pub fn apply(self, urge: &mut Urge, now: DateTime<Utc>) -> Result<(), ValidationError> {
+        let now = to_millis(now);
         let mut next = urge.clone();
         if let Some(v) = self.occurred_at {
-            next.occurred_at = v;
+            next.occurred_at = to_millis(v);
         }
         if let Some(v) = self.trigger {
             next.trigger = v;
@@ -312,6 +313,11 @@ impl Urge {
         }
         Ok(())
     }
+}
+
+/// Times are kept to the millisecond, as stored.
+pub fn to_millis(t: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }
 
 fn non_empty(text: Option<String>) -> Option<String> {

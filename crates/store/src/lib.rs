@@ -28,6 +28,8 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     fn backend(&self) -> Backend;
     /// Succeeds when the database answers.
     async fn ping(&self) -> Result<()>;
+    /// Closes every connection, waiting for work in flight.
+    async fn close(&self);
 
     /// Creates an account and its data key; `Conflict` if the username is taken.
     async fn create_user(&self, user: NewUser) -> Result<Account>;

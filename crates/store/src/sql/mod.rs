@@ -92,11 +92,6 @@ impl SqlStore {
         Ok(store)
     }
 
-    /// Closes every connection, waiting for work in flight.
-    pub async fn close(&self) {
-        on_db!(&self.db, pool => pool.close().await);
-    }
-
     async fn check_master_key(&self) -> Result<()> {
         let found = self.master.fingerprint();
         let expected: Option<String> = on_db!(&self.db, pool => {
@@ -152,6 +147,10 @@ impl Store for SqlStore {
             sqlx::query("SELECT 1").execute(pool).await?;
         });
         Ok(())
+    }
+
+    async fn close(&self) {
+        on_db!(&self.db, pool => pool.close().await);
     }
 
     async fn create_user(&self, user: NewUser) -> Result<Account> {

@@ -1,6 +1,6 @@
 use steady_store::crypto::MasterKey;
 use steady_store::testing::TestDb;
-use steady_store::{SqlStore, StoreError};
+use steady_store::{SqlStore, Store, StoreError};
 
 use crate::{new_user, t0, urges::log};
 

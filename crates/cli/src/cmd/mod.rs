@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod analyze;
+pub mod assess;
+pub mod login;
+pub mod serve;
+pub mod urge;

@@ -1,0 +1,38 @@
+//! Static files, compiled into the binary.
+
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+
+use crate::AppState;
+
+macro_rules! asset {
+    ($path:literal, $file:literal, $mime:literal) => {
+        (
+            $path,
+            get(|| async {
+                (
+                    [
+                        (CONTENT_TYPE, $mime),
+                        (CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/", $file))
+                        .as_slice(),
+                )
+                    .into_response()
+            }),
+        )
+    };
+}
+
+pub fn router() -> Router<AppState> {
+    let routes = [asset!(
+        "/assets/app.css",
+        "app.css",
+        "text/css; charset=utf-8"
+    )];
+    routes
+        .into_iter()
+        .fold(Router::new(), |r, (path, handler)| r.route(path, handler))
+}

@@ -1,0 +1,8 @@
+//! Who is asking: passwords, tokens, sessions, CSRF.
+
+pub mod csrf;
+pub mod extract;
+pub mod password;
+pub mod tokens;
+
+pub use extract::{ApiUser, WebUser};

@@ -1,0 +1,153 @@
+//! How `steady serve` finds its data folder, database, master key and address.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use steady_core::SystemClock;
+use steady_store::crypto::{MasterKey, MasterKeyError};
+use steady_store::{SqlStore, StoreError};
+
+use crate::AppState;
+
+/// Where Steady keeps its data and how it listens.
+#[derive(Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    /// Holds the SQLite database and the master key file unless told otherwise.
+    pub data_dir: PathBuf,
+    /// `postgres://...` for PostgreSQL; the embedded SQLite file when `None`.
+    pub database_url: Option<String>,
+    /// The master key file; `DATA_DIR/master.key` when `None`.
+    pub key_file: Option<PathBuf>,
+    /// Mark cookies `Secure`: set this when the site is reached over HTTPS.
+    pub secure_cookies: bool,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("bind", &self.bind)
+            .field("data_dir", &self.data_dir)
+            .field(
+                "database_url",
+                &self.database_url.as_deref().map(redact_url),
+            )
+            .field("key_file", &self.key_file)
+            .field("secure_cookies", &self.secure_cookies)
+            .finish()
+    }
+}
+
+/// Why Steady could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("could not create the data folder {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Key(#[from] MasterKeyError),
+    #[error("could not open the database: {0}")]
+    Store(#[from] StoreError),
+    #[error("could not listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+impl Config {
+    pub fn key_path(&self) -> PathBuf {
+        self.key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("master.key"))
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite:{}", self.data_dir.join("steady.db").display()))
+    }
+
+    /// Creates the data folder, loads or creates the key, opens and migrates the database.
+    pub async fn open_state(&self) -> Result<AppState, ConfigError> {
+        create_private_dir(&self.data_dir)?;
+        tracing::info!("data folder: {}", self.data_dir.display());
+        let key_path = self.key_path();
+        let (key, created) = MasterKey::load_or_create(&key_path)?;
+        if created {
+            tracing::info!(
+                "created a new master key at {} (mode 0600): back it up; without it the private text cannot be read",
+                key_path.display()
+            );
+        } else {
+            tracing::info!("master key: {}", key_path.display());
+        }
+        let url = self.database_url();
+        let store = SqlStore::connect(&url, key).await?;
+        tracing::info!("database: {} (schema up to date)", redact_url(&url));
+        Ok(AppState::new(
+            store,
+            Arc::new(SystemClock),
+            self.secure_cookies,
+        ))
+    }
+}
+
+fn create_private_dir(path: &Path) -> Result<(), ConfigError> {
+    let err = |source| ConfigError::DataDir {
+        path: path.to_owned(),
+        source,
+    };
+    if path.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path).map_err(err)
+}
+
+/// A database URL without its password, for logs.
+pub fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end + 3..];
+    match (rest.find('@'), rest.find(':')) {
+        (Some(at), Some(colon)) if colon < at => format!(
+            "{}{}:[redacted]{}",
+            &url[..scheme_end + 3],
+            &rest[..colon],
+            &rest[at..]
+        ),
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_url;
+
+    #[test]
+    fn passwords_never_reach_the_log() {
+        assert_eq!(
+            redact_url("postgres://steady:s3cret@db:5432/steady"),
+            "postgres://steady:[redacted]@db:5432/steady"
+        );
+        assert_eq!(
+            redact_url("sqlite:/var/lib/steady.db"),
+            "sqlite:/var/lib/steady.db"
+        );
+        assert_eq!(
+            redact_url("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+
+use steady_core::Clock;
+use steady_store::{SqlStore, Store};
+
+use crate::metrics::Metrics;
+
+/// Shared, cheap to clone. Holds no per-person state: instances behind a load balancer agree.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    pub metrics: Arc<Metrics>,
+    /// Whether cookies are marked `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn new(store: SqlStore, clock: Arc<dyn Clock>, secure_cookies: bool) -> Self {
+        Self {
+            store: Arc::new(store),
+            clock,
+            metrics: Arc::new(Metrics::new()),
+            secure_cookies,
+        }
+    }
+}
