@@ -1,0 +1,60 @@
+//! Helpers shared by the examples (reading the labelled thought files).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// One labelled thought: trap labels (empty for none) and the text.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub labels: Vec<String>,
+    pub text: String,
+}
+
+/// The crate directory (examples run with the package as working directory or not).
+pub fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Reads a `labels<TAB>text` file; `#` starts a comment line; `none` means no trap.
+pub fn read_tsv(path: &Path) -> std::io::Result<Vec<Example>> {
+    let raw = std::fs::read_to_string(path)?;
+    Ok(parse_tsv(&raw))
+}
+
+pub fn parse_tsv(raw: &str) -> Vec<Example> {
+    raw.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (labels, text) = l.split_once('\t')?;
+            let labels = labels
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && s != "none")
+                .collect();
+            Some(Example {
+                labels,
+                text: text.trim().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A small deterministic random number generator (xorshift64*).
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}

@@ -1,0 +1,208 @@
+//! Crisis language: text that suggests thoughts of suicide or self-harm.
+//!
+//! This only *flags* text so that the app can ask the person, gently, whether
+//! they are safe and show their safety plan and crisis lines. It never contacts
+//! anyone and it is not a risk assessment.
+//!
+//! Each cue has a weight (how strongly it suggests risk on its own); cues that
+//! overlap a look-alike (hyperbole such as "dying of embarrassment", talk about
+//! other people, news, a plain denial) are dropped, and the rest combine as
+//! `1 - prod(1 - weight)`. Recall matters more than precision here: a false
+//! alarm costs one gentle question, a miss can cost far more.
+
+use crate::pattern::{Hit, PatternSet};
+use crate::text::tokenize;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// The result of checking one text.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CrisisReport {
+    /// True when the text may be about wanting to die or to self-harm.
+    pub risk: bool,
+    /// 0..1, higher means more of the text's wording suggests risk.
+    #[serde(serialize_with = "crate::round3")]
+    pub score: f32,
+}
+
+/// Scores at or above this are flagged.
+pub const THRESHOLD: f32 = 0.5;
+
+const SELF: &str = "myself|meself|myslf|mysef";
+
+/// (pattern, weight). `{SELF}` is "myself" and its variants.
+const CUES: &[(&str, f32)] = &[
+    // explicit
+    ("kill|killing|kil|kiling|unalive|unaliving|off|offing|murder ~1 {SELF}", 0.97),
+    ("kms|unalive|unaliving|sewerslide|sewer|su1cide|suicde|sucide|suiside|sucidal|suicdal|suicidle|suicial|suisidal|suacide", 0.9),
+    ("hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|starve|starving|hit|hitting ~1 {SELF}", 0.93),
+    ("hang|hanging|drown|drowning|shoot|shooting|poison|poisoning ~1 {SELF} / noose", 0.95),
+    ("slit|slash|cut ~1 my ~1 wrist*|throat|arm*|leg*|thigh*", 0.95),
+    ("end|ending|take|taking ~1 my ?own life", 0.97),
+    ("self harm|harming|injury|injuring|hurt / selfharm|selfharming", 0.93),
+    ("i ~4 suicidal / suicidal ~1 thought*|feeling*|ideation|urge*|again|lately|today|tonight", 0.95),
+    ("feel|feeling|felt|been|get|getting|am|so|really ~2 suicidal", 0.95),
+    ("think|thinking|thought|considering|contemplat*|attempt*|commit|committing|plan|planning ~3 suicide|suicidal|ending", 0.93),
+    ("i ~2 want|wanna|wish|hope|need|going|ready|plan|planning|trying ~2 to ~1 die / i ~2 want|wanna|wish ~2 to ~1 stop existing|living", 0.93),
+    ("want|wanna|wish ~1 to ~1 die / i wanna die / just wanna die / just want to die", 0.93),
+    ("wish ~1 i ~2 was|were|had ~2 dead|died|gone / wish ~1 i ~2 was|were|had ~1 never|not ~1 born|alive", 0.93),
+    ("i ~2 should|could|might ~1 just|as ~1 well ~1 die|disappear / i ~2 should|might ~1 just|as ~1 well ~1 be ~1 dead|gone / i ~2 should ~1 just ~1 end ~1 it", 0.9),
+    ("better off ~1 dead|gone / better off without me / better off if i ~2 was|were|had ~1 gone|dead|died|not", 0.93),
+    ("not|never ~1 want ~1 to ~2 live|alive|exist|wake|here|around|living|on", 0.9),
+    ("no|any ~1 reason|point|purpose ~2 to|in|for ~1 live|living|alive|exist|existing / no|any ~1 reason|point|purpose ~2 to|in ~1 go|going|keep ~1 on|going|living", 0.9),
+    ("life ~2 not ~1 worth ~1 living|it / not worth living", 0.93),
+    ("tired|sick|exhausted ~1 of ~1 living|existing|life / tired|sick|exhausted ~1 of ~1 being ~1 alive|here", 0.88),
+    ("go to sleep ~3 never|not ~1 wake / never wake up / not wake up ~2 tomorrow|again|anymore / sleep forever", 0.9),
+    ("end it all / end everything / ending it all / end it tonight / end it now / end things for good", 0.93),
+    ("nobody|noone|one ~1 would|will ~2 miss|notice ~1 me / nobody|noone|one ~1 would|will ~2 care ~1 if ~1 i / would anyone ~2 miss me / would anyone ~2 care if i", 0.85),
+    ("everyone|everybody|they|family|world|he|she|kids ~3 better ~1 off ~1 without me", 0.93),
+    ("overdose|overdosing|od|odd ~2 on / take|taking|swallow ~2 all|whole ~3 pills|bottle|meds|tablets / stockpiling|saving ~2 pills", 0.92),
+    ("jump|jumping|step|stepping ~4 off|from|front ~3 bridge|roof|building|train|balcony|cliff|car|bus|ledge", 0.85),
+    ("cease to exist / stop existing / not exist anymore / wish i did not exist / disappear forever / disappear for good", 0.85),
+    ("i ~2 will not ~1 be ~1 here|around ~2 much|anymore|tomorrow / i ~2 not ~1 going ~1 to ~1 be ~1 here|around ~2 much|anymore|tomorrow", 0.85),
+    ("goodbye note|letter|letters|notes / final|last goodbye / writing|wrote|write ~2 my ~1 note / suicide note", 0.85),
+    ("razor|razors|blade|blades", 0.55),
+    ("relapse|relapsed ~3 cutting|harm|hurting|blades", 0.9),
+    ("thinking|thought|think ~2 about ~1 dying|death / thinking|thought|think ~2 about ~1 ending ~1 it / thinking|thought|think ~2 about ~1 not|being ~1 here|dead|alive|being", 0.8),
+    ("not ~1 want ~1 to ~1 be ~1 here|alive|around / not ~1 want ~1 to ~1 exist", 0.9),
+    ("done with ~1 life|living / done with being alive / done with it all", 0.85),
+    ("burden ~2 everyone|everybody|all|family|you|him|her|people", 0.5),
+    ("can not ~1 go|keep ~1 on|going|living / can not ~1 live ~1 like ~1 this / can not survive this", 0.5),
+    ("hate|hating ~1 being ~1 alive / hate|hating ~1 my ~1 life / hate|hating living|existing", 0.45),
+    ("want|wish ~2 it ~1 all ~1 to ~1 stop|end / want|wish ~1 everything ~1 to ~1 stop|end|be over", 0.45),
+    ("can not ~1 do|take ~1 this|it ~1 anymore", 0.4),
+    ("what is ~1 the point ~2 of ~1 anything|life|living|trying|everything|existing", 0.55),
+    ("what is the point / no point anymore", 0.3),
+    ("disappear / vanish", 0.3),
+    ("pills|pill", 0.3),
+    ("suicid* / suicide", 0.45),
+    ("die|dying|dead|death", 0.15),
+    ("hopeless|empty|numb|worthless|trapped", 0.15),
+    ("give up on ~1 everything|life|living|myself", 0.5),
+    ("kill me ~1 now|already|please / just kill me", 0.35),
+];
+
+/// Look-alikes: a cue overlapping one of these is not counted.
+const LOOKALIKES: &[&str] = &[
+    // hyperbole and idioms
+    "die|died|dying|dead ~2 of|from|laughing|laughin ~1 embarrassment|laughing|cringe|boredom|shame|excitement|laughter|happiness|cuteness|jealousy|hunger|heat / dying to|for / to die for / killing it / i am dead|ded ~1 lol|lmao|haha|hahaha|lmfao",
+    "kill|killing|kills ~1 me ~3 lol|lmao|haha|if|when / killing me / will kill me / is killing me / are killing me",
+    "dead ~1 tired|serious|wrong|end|battery|phone / deadline|deadlines",
+    "dying ~1 laughing / phone|battery|plant|plants ~2 dying|dead|died",
+    "kmsl / kms ~1 laughing",
+    "killing ~1 {SELF} ~3 laughing|laughter|gym|work|working|workout / work|working ~1 {SELF} ~1 to death / laughing|laughed {SELF}",
+    "cut ~1 {SELF} ~3 shaving|cooking|chopping|on|accident|accidentally|while|slack|off",
+    "burn|burned|burnt ~1 {SELF} ~2 cooking|on|with|at|out",
+    "hit ~1 {SELF} ~2 on|with|against|door|head|the",
+    "hurt ~1 {SELF} ~3 gym|running|playing|lifting|working|skiing|falling|cooking|training|football|soccer",
+    // other people, fiction and news
+    "he|she|they|friend|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~3 die|dead|suicid*|kill|hurt|harm|end|self",
+    "himself|herself|themselves|themself|yourself",
+    "kill|killing|kys|hurt ~1 you|him|her|them|yourself",
+    "suicide|suicidal ~1 squad|bomb*|prevention|hotline|rate|rates|awareness|doors|mission|run|drill|movie|song|documentary|statistics",
+    "movie|show|book|song|article|news|documentary|episode|series|podcast|character|story|history ~4 suicid*|die|dies|died|kill*|death",
+    "suicid* ~3 movie|show|book|song|article|news|documentary|episode|series|podcast|character|story|lyrics",
+    "died ~1 by ~1 suicide / lost ~3 to ~1 suicide / suicide ~1 of ~1 a|his|her|my ~1 friend|brother|sister|cousin|uncle|aunt|dad|mom",
+    "how to help / how can i help / worried about ~1 my|him|her|them",
+    // plain denials
+    "not|never ~1 suicidal / i am not ~2 going to ~2 hurt|kill|harm ~1 {SELF} / never ~2 hurt|kill|harm|cut ~1 {SELF}",
+    "afraid|scared ~2 of ~1 dying / worried ~2 about ~1 dying",
+    // ordinary phrases with risky words in them
+    "take|taking ~1 my ~1 life ~1 back|seriously|into|in / end ~1 my ~1 life ~1 sentence",
+    "end it ~1 with ~1 him|her|them|my / end things ~1 with",
+    "take ~1 it|this ~1 anymore ~1 lol",
+    "what is the point ~2 of ~2 meeting|meetings|asking|texting|arguing|talking|going|studying|cleaning|dating|buying",
+    "disappear ~3 weekend|week|day|while|bit|few|hour|hours|trip|month|holiday|vacation",
+    "pills|pill ~4 headache|allergies|birth|vitamins|cold|pain|back|anxiety|sleep|adhd|prescribed|doctor",
+    "birth|vitamin|vitamins|allergy|headache|sleeping ~2 pills|pill",
+];
+
+struct Compiled {
+    cues: PatternSet,
+    lookalikes: PatternSet,
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| {
+        let expand = |s: &str| s.replace("{SELF}", SELF);
+        let cues: Vec<String> = CUES.iter().map(|(p, _)| expand(p)).collect();
+        let looks: Vec<String> = LOOKALIKES.iter().map(|p| expand(p)).collect();
+        Compiled {
+            cues: PatternSet::new(cues.iter().map(String::as_str)),
+            lookalikes: PatternSet::new(looks.iter().map(String::as_str)),
+        }
+    })
+}
+
+fn overlaps(a: &Hit, b: &Hit) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The cues that counted, as (weight, token range) pairs; for explanations and tests.
+pub fn evidence(text: &str) -> Vec<(f32, usize, usize)> {
+    let toks = tokenize(text);
+    let c = compiled();
+    let looks = c.lookalikes.hits(&toks);
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for h in c.cues.hits(&toks) {
+        if looks.iter().any(|l| overlaps(l, &h)) || seen.contains(&h.id) {
+            continue;
+        }
+        seen.push(h.id);
+        out.push((CUES[h.id].1, h.start, h.end));
+    }
+    out
+}
+
+/// Checks one text for crisis language.
+pub fn analyze(text: &str) -> CrisisReport {
+    let keep: f32 = evidence(text).iter().map(|(w, _, _)| 1.0 - w).product();
+    let score = ((1.0 - keep) * 1000.0).round() / 1000.0;
+    CrisisReport {
+        risk: score >= THRESHOLD,
+        score,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_explicit_indirect_and_slang() {
+        for t in [
+            "I want to kill myself",
+            "i wanna die",
+            "kms",
+            "everyone would be better off without me",
+            "i dont want to be here anymore",
+            "thinking about unaliving myself tbh",
+            "im so sucidal lately",
+        ] {
+            assert!(analyze(t).risk, "{t}");
+        }
+    }
+
+    #[test]
+    fn ignores_look_alikes() {
+        for t in [
+            "this deadline is killing me",
+            "i could kill him lol",
+            "I almost died of embarrassment",
+            "my friend said she wants to die and I want to help her",
+            "watched a documentary about suicide prevention",
+            "I'm scared he will leave me",
+            "I'm not suicidal, just really sad today",
+        ] {
+            assert!(!analyze(t).risk, "{t}: {:?}", analyze(t));
+        }
+    }
+
+    #[test]
+    fn weak_cues_add_up() {
+        assert!(!analyze("I can't do this anymore").risk);
+        assert!(analyze("i can't do this anymore. i hate being alive").risk);
+    }
+}

@@ -1,0 +1,582 @@
+//! Blaming wording ("you always ...", "it's your fault") and I-statement rewrites.
+//!
+//! Couples-therapy research finds that harsh, blaming openings predict how a
+//! conversation ends (Gottman's "harsh start-up"; Gottman & Silver, *The Seven
+//! Principles for Making Marriage Work*, 1999), and that "I feel ... when ... I
+//! need ..." statements keep the focus on one's own experience. This module
+//! finds the first kind and offers the second. Praise that shares the words
+//! ("you always make me laugh", "you never fail to surprise me") and idioms
+//! ("you never know") are not flagged.
+
+use crate::pattern::PatternSet;
+use crate::text::{tokenize, Token};
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// A blaming phrase, located by Unicode character offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// The result of checking one message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ToneReport {
+    /// True when the message contains blaming wording.
+    pub blaming: bool,
+    /// The blaming phrases found.
+    pub spans: Vec<Span>,
+    /// A suggested I-statement, when the message is blaming.
+    pub rewrite: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Always,
+    Never,
+    MakeMe,
+    Fault,
+    Why,
+    Label,
+    DontCare,
+}
+
+const CUES: &[(Cue, &str)] = &[
+    (Cue::Always, "you ?are|were ?just ?literally always|constantly|forever|continually|only"),
+    (Cue::Always, "you ?just keep|keeps ?on _"),
+    (Cue::Always, "every ~1 time ~2 you"),
+    (Cue::Never, "you ?are|were|do|did|will ?just ?literally never"),
+    (Cue::Never, "you ~1 do|did|will|can|would not ever"),
+    (Cue::MakeMe, "you ~1 make|made|making|makes ~1 me"),
+    (Cue::Fault, "your|ur ~1 fault / because of you / thanks to you / you are|were the ~1 reason|problem / you did this / blame you"),
+    (Cue::Fault, "you ~1 ruin|ruined|ruins|wreck|wrecked|destroyed|spoil|spoiled|spoilt ~2 everything|it|my|our|this|the"),
+    (Cue::Why, "why ~1 can|could|will|would not you ~1 ever|just|once / why ~1 do|did|does|are|is you ~1 always|never|constantly|even|keep / why would you / how could you / what is wrong with you / how many times do|have|must i"),
+    (Cue::Label, "you ?are ~1 so|such|a|an|being|really|too|completely|totally ~1 selfish|lazy|inconsiderate|rude|cold|mean|useless|pathetic|immature|childish|toxic|manipulative|controlling|needy|clingy|crazy|insensitive|liar|jerk|idiot|narcissist|narcissistic|asshole|selfish|careless|unreliable|heartless|dramatic|irresponsible|ungrateful|impossible|annoying|stupid"),
+    (Cue::DontCare, "you ~2 do|did not ~1 care|listen|respect|appreciate|help|try|notice|understand|support|bother|value / you only care|think ~2 yourself|you"),
+];
+
+/// Words that, soon after a trigger, mark praise rather than blame.
+const PRAISE: &[&str] = &[
+    "laugh",
+    "laughing",
+    "smile",
+    "smiling",
+    "happy",
+    "happier",
+    "better",
+    "loved",
+    "safe",
+    "special",
+    "beautiful",
+    "comfortable",
+    "calm",
+    "warm",
+    "proud",
+    "welcome",
+    "appreciated",
+    "cared",
+    "wonderful",
+    "amazing",
+    "best",
+    "great",
+    "good",
+    "fun",
+    "thoughtful",
+    "kind",
+    "sweet",
+    "lucky",
+    "brighten",
+    "cheer",
+    "support",
+    "supported",
+    "seen",
+    "heard",
+    "understood",
+    "know",
+    "knew",
+    "remember",
+    "remembered",
+    "delicious",
+    "excited",
+    "giggle",
+    "grateful",
+    "thankful",
+    "strong",
+    "relaxed",
+    "whole",
+    "blush",
+    "glad",
+    "cozy",
+    "hopeful",
+    "valued",
+    "treasured",
+    "adored",
+    "beloved",
+    "gorgeous",
+    "pretty",
+    "handsome",
+    "stronger",
+    "braver",
+    "okay",
+    "fine",
+];
+
+/// After "never", these verbs make praise ("you never fail to ...").
+const NEVER_PRAISE: &[&str] = &[
+    "fail",
+    "complain",
+    "complained",
+    "judge",
+    "judged",
+    "criticize",
+    "criticise",
+    "disappoint",
+    "disappointed",
+    "forget",
+    "forgot",
+    "let",
+    "quit",
+    "hesitate",
+    "hesitated",
+    "lie",
+    "lied",
+    "cease",
+    "stop",
+    "stopped",
+    "gave",
+    "give",
+    "mind",
+    "minded",
+    "yelled",
+    "yell",
+    "raise",
+    "cheated",
+    "cheat",
+    "hurt",
+    "rush",
+    "rushed",
+    "pressure",
+    "pressured",
+    "know",
+    "need",
+    "have",
+];
+
+/// Negative words that make "you make me ..." blaming.
+const HURT: &[&str] = &[
+    "angry",
+    "mad",
+    "crazy",
+    "sad",
+    "miserable",
+    "stupid",
+    "worthless",
+    "small",
+    "guilty",
+    "bad",
+    "awful",
+    "terrible",
+    "anxious",
+    "insecure",
+    "jealous",
+    "cry",
+    "scream",
+    "sick",
+    "hate",
+    "upset",
+    "unwanted",
+    "invisible",
+    "ignored",
+    "unloved",
+    "unimportant",
+    "alone",
+    "lonely",
+    "doubt",
+    "wait",
+    "nervous",
+    "ashamed",
+    "paranoid",
+    "furious",
+    "frustrated",
+    "exhausted",
+    "tired",
+    "beg",
+    "nothing",
+    "burden",
+    "idiot",
+    "late",
+    "question",
+    "worse",
+    "dumb",
+    "ugly",
+    "insane",
+    "useless",
+    "pathetic",
+    "second",
+    "feel",
+    "want",
+    "regret",
+    "sorry",
+    "apologize",
+    "do",
+    "clean",
+    "pay",
+];
+
+fn cues() -> &'static PatternSet {
+    static SET: OnceLock<PatternSet> = OnceLock::new();
+    SET.get_or_init(|| PatternSet::new(CUES.iter().map(|(_, p)| *p)))
+}
+
+const AUX: &[&str] = &[
+    "do", "did", "have", "has", "would", "will", "are", "were", "can", "could", "should", "if",
+    "thank", "thanks", "as", "love", "like",
+];
+
+fn is_praise(cue: Cue, toks: &[Token], start: usize, end: usize) -> bool {
+    let window = || toks.iter().skip(end).take(6).map(|t| t.word.as_str());
+    // "do you always ...?" is a question, unless it starts with why/how.
+    if start >= 1 && AUX.contains(&toks[start - 1].word.as_str()) && toks[start].word == "you" {
+        let asked_why = start >= 2 && matches!(toks[start - 2].word.as_str(), "why" | "how");
+        if !asked_why {
+            return true;
+        }
+    }
+    match cue {
+        Cue::Never => {
+            let next = toks.get(end).map(|t| t.word.as_str()).unwrap_or("");
+            NEVER_PRAISE.contains(&next) || window().any(|w| PRAISE.contains(&w))
+        }
+        Cue::MakeMe => {
+            let mut hurt = false;
+            for w in window().take(5) {
+                if PRAISE.contains(&w) {
+                    return true;
+                }
+                hurt |= HURT.contains(&w);
+            }
+            !hurt
+        }
+        Cue::Always | Cue::Fault => window().take(5).any(|w| PRAISE.contains(&w)),
+        Cue::Why | Cue::Label | Cue::DontCare => false,
+    }
+}
+
+/// Checks one message for blaming wording.
+pub fn analyze(text: &str) -> ToneReport {
+    let toks = tokenize(text);
+    let mut spans: Vec<Span> = Vec::new();
+    let mut first: Option<(Cue, usize, usize)> = None;
+    let mut hits = cues().hits(&toks);
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut covered_to = 0usize;
+    for h in hits {
+        let cue = CUES[h.id].0;
+        if h.end <= h.start || is_praise(cue, &toks, h.start, h.end) {
+            continue;
+        }
+        let (cs, ce) = (toks[h.start].start, toks[h.end - 1].end);
+        if cs < covered_to {
+            if let Some(last) = spans.last_mut() {
+                if ce > last.end {
+                    last.end = ce;
+                    last.text = crate::text::char_slice(text, last.start, ce);
+                }
+            }
+            covered_to = covered_to.max(ce);
+            continue;
+        }
+        covered_to = ce;
+        spans.push(Span {
+            start: cs,
+            end: ce,
+            text: crate::text::char_slice(text, cs, ce),
+        });
+        if first.is_none() {
+            first = Some((cue, h.start, h.end));
+        }
+    }
+    let rewrite = first.map(|(cue, s, e)| rewrite(text, &toks, cue, s, e));
+    ToneReport {
+        blaming: !spans.is_empty(),
+        spans,
+        rewrite,
+    }
+}
+
+const FEELINGS: &[&str] = &[
+    "hurt",
+    "sad",
+    "lonely",
+    "anxious",
+    "frustrated",
+    "overwhelmed",
+    "ignored",
+    "unimportant",
+    "scared",
+    "worried",
+    "disappointed",
+    "tired",
+    "exhausted",
+    "stressed",
+    "upset",
+    "alone",
+    "jealous",
+    "insecure",
+    "embarrassed",
+    "angry",
+    "invisible",
+    "unheard",
+    "unwanted",
+    "small",
+    "stupid",
+    "guilty",
+    "nervous",
+    "confused",
+    "unloved",
+    "neglected",
+    "drained",
+];
+
+/// The words after the trigger up to the end of the clause, from the original text.
+fn rest_of_clause(text: &str, toks: &[Token], end: usize) -> Option<String> {
+    let first = toks.get(end)?;
+    let mut last = first;
+    for t in &toks[end..] {
+        if t.sentence_start && !std::ptr::eq(t, first) {
+            break;
+        }
+        if matches!(
+            t.word.as_str(),
+            "but" | "so" | "and" | "because" | "lol" | "though"
+        ) && !std::ptr::eq(t, first)
+        {
+            break;
+        }
+        last = t;
+    }
+    let s = crate::text::char_slice(text, first.start, last.end);
+    let s = s
+        .trim()
+        .trim_end_matches([',', '.', '!', '?', ';'])
+        .to_string();
+    (!s.is_empty()).then_some(s)
+}
+
+fn past_to_base(w: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("said", "say"),
+        ("told", "tell"),
+        ("came", "come"),
+        ("went", "go"),
+        ("gave", "give"),
+        ("took", "take"),
+        ("made", "make"),
+        ("thought", "think"),
+        ("bought", "buy"),
+        ("forgot", "forget"),
+        ("left", "leave"),
+        ("heard", "hear"),
+        ("paid", "pay"),
+        ("got", "get"),
+        ("did", "do"),
+        ("brought", "bring"),
+        ("kept", "keep"),
+        ("wrote", "write"),
+        ("spent", "spend"),
+        ("saw", "see"),
+    ];
+    if let Some((_, b)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return (*b).to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ied") {
+        return format!("{stem}y");
+    }
+    if let Some(stem) = w.strip_suffix("ed") {
+        let b = stem.as_bytes();
+        if b.len() >= 2
+            && b[b.len() - 1] == b[b.len() - 2]
+            && !matches!(b[b.len() - 1], b'l' | b's' | b'z')
+        {
+            return stem[..stem.len() - 1].to_string();
+        }
+        if stem.ends_with(['c', 'v', 'z', 'g', 'u']) || stem.ends_with("at") || stem.ends_with("ar")
+        {
+            return format!("{stem}e");
+        }
+        return stem.to_string();
+    }
+    w.to_string()
+}
+
+fn rewrite(text: &str, toks: &[Token], cue: Cue, s: usize, e: usize) -> String {
+    let lower: Vec<&str> = toks.iter().map(|t| t.word.as_str()).collect();
+    let feeling = lower
+        .iter()
+        .find(|w| FEELINGS.contains(w))
+        .map(|w| match *w {
+            "stupid" => "small",
+            "angry" => "angry",
+            other => other,
+        })
+        .unwrap_or(match cue {
+            Cue::Always | Cue::Why => "frustrated",
+            Cue::Fault => "upset",
+            _ => "hurt",
+        });
+    let has_be = toks[s..e]
+        .iter()
+        .any(|t| matches!(t.word.as_str(), "are" | "were"));
+    let rest = rest_of_clause(text, toks, e);
+    let (situation, need) = match (cue, rest) {
+        (Cue::Always, Some(r)) => {
+            let be = if has_be { "are " } else { "" };
+            let keep = if toks[s..e].iter().any(|t| t.word.starts_with("keep")) {
+                "keep "
+            } else {
+                ""
+            };
+            let r = if keep.is_empty() {
+                r
+            } else {
+                strip_first_word(&r)
+            };
+            (
+                format!("when you {be}{keep}{r}"),
+                "us to find a way of handling this that works for both of us".to_string(),
+            )
+        }
+        (Cue::Never, Some(r)) => {
+            let (situation, action) = if has_be {
+                (format!("when you are not {r}"), None)
+            } else {
+                let first = lower.get(e).copied().unwrap_or("");
+                if first.ends_with("ed") || past_to_base(first) != first {
+                    let base = past_to_base(first);
+                    let tail = strip_first_word(&r);
+                    let act = join(&base, &tail);
+                    (format!("when you didn't {act}"), None)
+                } else {
+                    (format!("when you don't {r}"), Some(r))
+                }
+            };
+            let need = match action {
+                Some(a) => format!("you to {a} more often, even in a small way"),
+                None => "us to talk about what would help next time".to_string(),
+            };
+            (situation, need)
+        }
+        (Cue::DontCare, Some(r)) => {
+            let verb = lower.get(e - 1).copied().unwrap_or("care");
+            (
+                format!("when it seems like you don't {verb} {r}"),
+                "to hear that I matter to you, and for us to talk about it calmly".to_string(),
+            )
+        }
+        (Cue::Why, Some(r)) if !r.is_empty() => {
+            let neg = toks[s..e]
+                .iter()
+                .any(|t| t.word == "not" || t.word == "never");
+            let sit = if neg {
+                format!("when you don't {r}")
+            } else {
+                format!("when you {r}")
+            };
+            (sit, "us to talk about what would help".to_string())
+        }
+        (Cue::Fault, Some(r))
+            if toks[s..e]
+                .iter()
+                .any(|t| t.word == "fault" || t.word == "of" || t.word == "to") =>
+        {
+            (
+                format!("when {r}"),
+                "us to work out together what happened and what would help next time".to_string(),
+            )
+        }
+        (Cue::MakeMe, rest) => {
+            let when = lower
+                .iter()
+                .position(|w| *w == "when")
+                .and_then(|i| rest_of_clause(text, toks, i + 1));
+            let sit = match when {
+                Some(w) => format!("when {w}"),
+                None => match rest {
+                    Some(_) => "when that happens".to_string(),
+                    None => "in those moments".to_string(),
+                },
+            };
+            (
+                sit,
+                "us to talk about it calmly, so I can tell you what I need".to_string(),
+            )
+        }
+        _ => (
+            "when we're in moments like this".to_string(),
+            "us to slow down and talk about what each of us needs".to_string(),
+        ),
+    };
+    let situation = situation.trim_end();
+    format!("I feel {feeling} {situation}. I need {need}.")
+}
+
+fn strip_first_word(s: &str) -> String {
+    s.split_once(char::is_whitespace)
+        .map(|(_, r)| r.trim().to_string())
+        .unwrap_or_default()
+}
+
+fn join(a: &str, b: &str) -> String {
+    if b.is_empty() {
+        a.to_string()
+    } else {
+        format!("{a} {b}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_blaming_with_char_offsets() {
+        let r = analyze("Honestly… you never listen to me");
+        assert!(r.blaming);
+        assert_eq!(r.spans[0].text, "you never");
+        assert_eq!(r.spans[0].start, 10);
+        let rw = r.rewrite.unwrap_or_default();
+        assert!(
+            rw.starts_with("I feel hurt when you don't listen to me."),
+            "{rw}"
+        );
+    }
+
+    #[test]
+    fn leaves_praise_and_idioms_alone() {
+        for t in [
+            "I always feel better after our walks",
+            "you never know",
+            "you always make me laugh",
+            "you never fail to surprise me",
+            "do you always take the bus?",
+            "you make me feel safe",
+        ] {
+            assert!(!analyze(t).blaming, "{t}");
+        }
+    }
+
+    #[test]
+    fn past_tense_is_rewritten_to_base() {
+        let r = analyze("you never called me back last night");
+        let rw = r.rewrite.unwrap_or_default();
+        assert!(
+            rw.contains("when you didn't call me back last night"),
+            "{rw}"
+        );
+        assert_eq!(past_to_base("noticed"), "notice");
+        assert_eq!(past_to_base("stopped"), "stop");
+        assert_eq!(past_to_base("tried"), "try");
+    }
+}

@@ -1,0 +1,136 @@
+//! Thinking-trap suggestions for a thought ("He hasn't texted back, he must be
+//! losing interest" -> mind reading, fortune telling, ...).
+//!
+//! The suggestions are offered, never imposed: the person decides which traps,
+//! if any, fit their thought.
+
+pub mod cues;
+pub mod features;
+mod info;
+pub mod lexicon;
+pub mod model;
+
+pub use info::{index_of, TrapInfo, N_TRAPS, TRAPS};
+
+use crate::text::{sentences, tokenize, Token};
+use serde::Serialize;
+
+/// How many suggestions a report lists at most.
+pub const MAX_SUGGESTIONS: usize = 5;
+/// How many suggestions a report always lists.
+pub const MIN_SUGGESTIONS: usize = 3;
+/// Texts up to this many tokens are also scored as a whole, not just by sentence.
+const WHOLE_TEXT_TOKENS: usize = 60;
+
+/// One suggested trap with the model's confidence (0..1).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TrapScore {
+    pub label: &'static str,
+    #[serde(serialize_with = "crate::round3")]
+    pub score: f32,
+}
+
+/// The result of analysing one thought.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrapReport {
+    /// Whether the thought likely contains at least one thinking trap.
+    pub distorted: bool,
+    /// Suggested traps, most likely first (at least three).
+    pub traps: Vec<TrapScore>,
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Feature keys of a short text scored as one unit (what the trainer sees).
+pub fn unit_features(toks: &[Token], out: &mut Vec<u32>) {
+    features::extract(toks, out);
+}
+
+/// The probability of each trap, in the order of [`TRAPS`].
+///
+/// Long texts are scored sentence by sentence and each trap keeps its highest
+/// score, so one clear sentence is not drowned out by the rest.
+pub fn scores(text: &str) -> [f32; N_TRAPS] {
+    let toks = tokenize(text);
+    let m = model::model();
+    let mut best = [f32::NEG_INFINITY; N_TRAPS];
+    let mut feats = Vec::with_capacity(256);
+    let mut take = |range: std::ops::Range<usize>, best: &mut [f32; N_TRAPS]| {
+        feats.clear();
+        unit_features(&toks[range], &mut feats);
+        for (b, l) in best.iter_mut().zip(m.logits(&feats)) {
+            *b = b.max(l);
+        }
+    };
+    let sents = sentences(&toks);
+    if sents.len() != 1 && toks.len() <= WHOLE_TEXT_TOKENS {
+        take(0..toks.len(), &mut best);
+    }
+    for s in sents {
+        take(s, &mut best);
+    }
+    best.map(sigmoid)
+}
+
+/// The decision threshold on the highest trap probability.
+pub fn threshold() -> f32 {
+    model::model().threshold
+}
+
+/// Suggests thinking traps for a thought.
+pub fn analyze(text: &str) -> TrapReport {
+    report_from_scores(&scores(text), threshold())
+}
+
+/// Builds a report from trap probabilities.
+pub fn report_from_scores(scores: &[f32; N_TRAPS], threshold: f32) -> TrapReport {
+    let mut order: Vec<usize> = (0..N_TRAPS).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let distorted = scores[order[0]] >= threshold;
+    let traps = order
+        .iter()
+        .enumerate()
+        .take_while(|(rank, &i)| *rank < MIN_SUGGESTIONS || scores[i] >= threshold)
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, &i)| TrapScore {
+            label: TRAPS[i].label,
+            score: (scores[i] * 1000.0).round() / 1000.0,
+        })
+        .collect();
+    TrapReport { distorted, traps }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_lists_at_least_three_best_first() {
+        for text in [
+            "",
+            "ok",
+            "He hasn't texted back, he must be losing interest",
+        ] {
+            let r = analyze(text);
+            assert!(r.traps.len() >= MIN_SUGGESTIONS && r.traps.len() <= MAX_SUGGESTIONS);
+            assert!(r.traps.windows(2).all(|w| w[0].score >= w[1].score));
+        }
+    }
+
+    #[test]
+    fn report_from_scores_respects_threshold() {
+        let mut s = [0.1; N_TRAPS];
+        s[4] = 0.9;
+        s[5] = 0.8;
+        s[6] = 0.7;
+        s[7] = 0.6;
+        let r = report_from_scores(&s, 0.65);
+        assert!(r.distorted);
+        assert_eq!(r.traps.len(), 3);
+        assert_eq!(r.traps[0].label, "mind_reading");
+        let r = report_from_scores(&s, 0.95);
+        assert!(!r.distorted);
+    }
+}
