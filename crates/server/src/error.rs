@@ -28,6 +28,8 @@ pub enum AppError {
     /// A JSON body of the wrong shape: a missing field, a wrong type, an unknown choice.
     #[error("{0}")]
     InvalidBody(String),
+    #[error("{0}")]
+    TooLarge(String),
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
@@ -58,6 +60,7 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) | AppError::InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -72,6 +75,7 @@ impl AppError {
             AppError::Conflict(_) => ("conflict", None),
             AppError::Invalid(v) => ("invalid", Some(v.field)),
             AppError::InvalidBody(_) => ("invalid", None),
+            AppError::TooLarge(_) => ("too_large", None),
             AppError::Internal(_) => ("internal", None),
         };
         let message = match self {

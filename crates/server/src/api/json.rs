@@ -2,6 +2,7 @@
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 
 use crate::AppError;
@@ -38,10 +39,15 @@ fn explain(rejection: &JsonRejection) -> AppError {
             "The body has the wrong shape: {}.",
             source_message(e)
         )),
-        JsonRejection::BytesRejection(_) => AppError::BadRequest(format!(
-            "The body could not be read; it may be larger than {} KiB.",
-            crate::MAX_BODY_BYTES / 1024
-        )),
+        JsonRejection::BytesRejection(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            AppError::TooLarge(format!(
+                "The body is larger than the {} KiB this server accepts.",
+                crate::MAX_BODY_BYTES / 1024
+            ))
+        }
+        JsonRejection::BytesRejection(_) => {
+            AppError::BadRequest("The body could not be read.".to_owned())
+        }
         _ => AppError::BadRequest("The body could not be read as JSON.".to_owned()),
     }
 }

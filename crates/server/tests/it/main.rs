@@ -1,0 +1,6 @@
+//! The server's integration tests: HTTP API and pages through a real socket, on SQLite and,
+//! where `STEADY_TEST_POSTGRES_URL` is set, on PostgreSQL; browser tests where Chromium is.
+
+mod api_accounts;
+mod api_urges;
+mod harness;
