@@ -5,6 +5,7 @@ use std::sync::Arc;
 use steady_core::Clock;
 use steady_store::{SqlStore, Store};
 
+use crate::auth::throttle::SignInThrottle;
 use crate::metrics::Metrics;
 
 /// Shared, cheap to clone. Holds no per-person state: instances behind a load balancer agree.
@@ -13,6 +14,7 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub metrics: Arc<Metrics>,
+    pub sign_in_throttle: Arc<SignInThrottle>,
     /// Whether cookies are marked `Secure` (the site is served over HTTPS).
     pub secure_cookies: bool,
 }
@@ -23,6 +25,7 @@ impl AppState {
             store: Arc::new(store),
             clock,
             metrics: Arc::new(Metrics::new()),
+            sign_in_throttle: Arc::new(SignInThrottle::default()),
             secure_cookies,
         }
     }

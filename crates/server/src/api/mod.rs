@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, with its OpenAPI document generated from these handlers.
 
 pub mod accounts;
+pub mod export;
 mod json;
 pub mod tokens;
 pub mod urges;
@@ -54,7 +55,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(healthz))
         .routes(routes!(accounts::create_account))
-        .routes(routes!(accounts::me))
+        .routes(routes!(accounts::me, export::delete_account))
+        .routes(routes!(export::export))
         .routes(routes!(tokens::create_token, tokens::revoke_token))
         .routes(routes!(urges::create_urge, urges::list_urges))
         .routes(routes!(
