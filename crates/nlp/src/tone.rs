@@ -46,6 +46,8 @@ enum Cue {
 const CUES: &[(Cue, &str)] = &[
     (Cue::Always, "you ?are|were ?just ?literally always|constantly|forever|continually|only"),
     (Cue::Always, "you ?just keep|keeps ?on _"),
+    // texting "ur" stands for both "your" and "you're"
+    (Cue::Always, "your always|constantly|forever|never"),
     (Cue::Always, "every ~1 time ~2 you"),
     (Cue::Never, "you ?are|were|do|did|will ?just ?literally never"),
     (Cue::Never, "you ~1 do|did|will|can|would not ever"),
