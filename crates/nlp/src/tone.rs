@@ -428,9 +428,11 @@ fn rewrite(text: &str, toks: &[Token], cue: Cue, s: usize, e: usize) -> String {
             Cue::Fault => "upset",
             _ => "hurt",
         });
-    let has_be = toks[s..e]
-        .iter()
-        .any(|t| matches!(t.word.as_str(), "are" | "were"));
+    // texting "ur always" means "you're always"
+    let has_be = toks[s].word == "your"
+        || toks[s..e]
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "are" | "were"));
     let rest = rest_of_clause(text, toks, e);
     let (situation, need) = match (cue, rest) {
         (Cue::Always, Some(r)) => {
@@ -567,6 +569,14 @@ mod tests {
         ] {
             assert!(!analyze(t).blaming, "{t}");
         }
+    }
+
+    #[test]
+    fn texting_ur_always_reads_as_you_are() {
+        let r = analyze("ur always on ur phone");
+        assert!(r.blaming);
+        let rw = r.rewrite.unwrap_or_default();
+        assert!(rw.contains("when you are on ur phone"), "{rw}");
     }
 
     #[test]
