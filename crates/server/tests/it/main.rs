@@ -4,3 +4,4 @@
 mod api_accounts;
 mod api_urges;
 mod harness;
+mod pages;
