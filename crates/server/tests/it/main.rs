@@ -3,5 +3,6 @@
 
 mod api_accounts;
 mod api_urges;
+mod browser;
 mod harness;
 mod pages;

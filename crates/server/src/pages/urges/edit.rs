@@ -40,6 +40,11 @@ fn when(urge: &Urge, user: &WebUser, state: &AppState) -> String {
     let tz = local_time::zone(&user.account.time_zone);
     let today = local_time::day(state.clock.now(), tz);
     let day = local_time::day_label(local_time::day(urge.occurred_at, tz), today);
+    // "today" and "yesterday" sit mid-sentence; weekday names keep their capital.
+    let day = match day.as_str() {
+        "Today" | "Yesterday" => day.to_lowercase(),
+        _ => day,
+    };
     format!("{day} at {}", local_time::clock_time(urge.occurred_at, tz))
 }
 
