@@ -3,6 +3,7 @@
 //!
 //! Screenshots of each step, in light and dark, go to `target/screenshots/`.
 
+use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -25,12 +26,51 @@ const PHONE_WIDTH: u32 = 390;
 struct Driver {
     child: Child,
     url: String,
+    /// The browser profile of this test; any process still using it is ours to end.
+    profile: PathBuf,
+}
+
+/// Ends every process whose command line names `profile`: the browsers of this test only.
+fn end_browsers_using(profile: &Path) {
+    let needle = format!("--user-data-dir={}", profile.display());
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        if cmdline
+            .split(|b| *b == 0)
+            .any(|arg| arg == needle.as_bytes())
+        {
+            let _ = Command::new("kill")
+                .args(["-s", "KILL", &pid.to_string()])
+                .status();
+        }
+    }
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        // chromedriver runs in a process group of its own, with the browsers it started:
-        // end the whole group, so no browser outlives the test.
+        // Ask chromedriver to quit its browsers and itself; then make sure it is gone, with
+        // anything left in its process group.
+        let addr = self.url.trim_start_matches("http://");
+        if let Ok(mut stream) = std::net::TcpStream::connect(addr) {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let request =
+                format!("GET /shutdown HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            let _ = stream.write_all(request.as_bytes());
+            let _ = stream.read_to_end(&mut Vec::new());
+        }
+        for _ in 0..30 {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        end_browsers_using(&self.profile);
         let group = format!("-{}", self.child.id());
         let _ = Command::new("kill")
             .args(["-s", "KILL", "--", &group])
@@ -47,7 +87,7 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-async fn start_driver() -> Driver {
+async fn start_driver(profile: &Path) -> Driver {
     let port = free_port();
     let child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
@@ -59,6 +99,7 @@ async fn start_driver() -> Driver {
     let driver = Driver {
         child,
         url: format!("http://127.0.0.1:{port}"),
+        profile: profile.to_owned(),
     };
     let http = reqwest::Client::new();
     for _ in 0..100 {
@@ -241,8 +282,8 @@ async fn sign_up_log_and_edit_in_a_real_browser() {
     }
     let db = TestDb::sqlite();
     let server = TestServer::start(&db).await;
-    let driver = start_driver().await;
     let profile = tempfile::tempdir().expect("a temporary profile");
+    let driver = start_driver(profile.path()).await;
     let client = connect(&driver, profile.path()).await;
     // A desktop window cannot be narrower than about 500 pixels; a phone's screen can.
     cdp(
