@@ -3,5 +3,7 @@
 
 mod api_accounts;
 mod api_urges;
+mod browser;
 mod harness;
 mod openapi;
+mod pages;
