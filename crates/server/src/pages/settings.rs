@@ -1,4 +1,4 @@
-//! Settings: the person's time zone, and signing out.
+//! Settings: the person's time zone, signing out, taking everything out, deleting everything.
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
@@ -18,7 +18,10 @@ use crate::error::PageError;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/settings", get(settings_page).post(save))
+    Router::new()
+        .route("/settings", get(settings_page).post(save))
+        .route("/settings/export", get(export))
+        .route("/settings/delete", axum::routing::post(delete_account))
 }
 
 #[derive(Template)]
@@ -32,6 +35,7 @@ struct SettingsPage {
     zones: Vec<&'static str>,
     errors: Errors,
     saved: bool,
+    delete_error: Option<&'static str>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -57,6 +61,7 @@ fn page(user: &WebUser, time_zone: String, errors: Errors, saved: bool) -> Setti
         zones: zone_names(),
         errors,
         saved,
+        delete_error: None,
     }
 }
 
@@ -93,4 +98,67 @@ async fn save(
             render(StatusCode::UNPROCESSABLE_ENTITY, &page, None)
         }
     }
+}
+
+/// Everything in the account as a JSON file to keep.
+async fn export(State(state): State<AppState>, user: WebUser) -> Result<Response, PageError> {
+    let date = state.clock.now().format("%Y-%m-%d");
+    let export = crate::api::export::build(&state, user.account).await?;
+    let body = serde_json::to_vec_pretty(&export).map_err(crate::AppError::internal)?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/json".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"steady-export-{date}.json\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DeleteForm {
+    csrf: String,
+    password: String,
+}
+
+/// Deletes the account and everything in it, after the password confirms it.
+async fn delete_account(
+    State(state): State<AppState>,
+    user: WebUser,
+    Form(form): Form<DeleteForm>,
+) -> Result<Response, PageError> {
+    user.check_csrf(&form.csrf)?;
+    let confirmed =
+        crate::api::tokens::check_credentials(&state, &user.account.username, form.password).await;
+    if confirmed.is_err() {
+        let mut page = page(
+            &user,
+            user.account.time_zone.clone(),
+            Errors::default(),
+            false,
+        );
+        page.delete_error = Some("That password is not right, so nothing was deleted.");
+        return render(StatusCode::UNAUTHORIZED, &page, None);
+    }
+    state.store.delete_user(user.account.id).await?;
+    let clear = crate::auth::extract::set_cookie(
+        crate::auth::extract::SESSION_COOKIE,
+        "",
+        0,
+        state.secure_cookies,
+    );
+    let mut response = Redirect::to("/?deleted=1").into_response();
+    if let Ok(value) = clear.parse() {
+        response
+            .headers_mut()
+            .insert(axum::http::header::SET_COOKIE, value);
+    }
+    Ok(response)
 }

@@ -19,11 +19,22 @@ pub fn router() -> Router<AppState> {
 #[template(path = "welcome.html")]
 struct WelcomePage {
     nav: Option<Nav>,
+    deleted: bool,
 }
 
-async fn welcome(MaybeWebUser(user): MaybeWebUser) -> Result<Response, PageError> {
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct WelcomeQuery {
+    deleted: Option<String>,
+}
+
+async fn welcome(
+    MaybeWebUser(user): MaybeWebUser,
+    query: Result<axum::extract::Query<WelcomeQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, PageError> {
     if user.is_some() {
         return Ok(Redirect::to("/urges").into_response());
     }
-    render(StatusCode::OK, &WelcomePage { nav: None }, None)
+    let deleted = query.is_ok_and(|q| q.deleted.is_some());
+    render(StatusCode::OK, &WelcomePage { nav: None, deleted }, None)
 }

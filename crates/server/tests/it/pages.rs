@@ -488,3 +488,79 @@ async fn assets_have_their_types() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn settings_download_everything_and_delete_everything() {
+    each_backend(|s| async move {
+        let csrf = sign_up(&s, "wren").await;
+        let r = post(&s, "/urges", &quick_entry(&csrf, "a private line")).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+        let r = s
+            .client
+            .get(s.url("/settings/export"))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(r.status(), StatusCode::OK, "{}", s.backend);
+        let disposition = r
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        assert!(disposition.starts_with("attachment;"), "{disposition}");
+        let export: Value = r.json().await.expect("json");
+        assert_eq!(export["account"]["username"], "wren");
+        assert_eq!(export["urges"][0]["note"], "a private line");
+
+        let (_, html) = get(&s, "/settings").await;
+        let csrf = csrf_in(&html);
+        let r = post(
+            &s,
+            "/settings/delete",
+            &[("csrf", &csrf), ("password", "not my password")],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        let (_, html) = page(&s, r).await;
+        assert!(html.contains("nothing was deleted"));
+        assert_eq!(
+            urges_in_store(&s, "wren").await.as_array().map(Vec::len),
+            Some(1)
+        );
+
+        let r = post(
+            &s,
+            "/settings/delete",
+            &[("csrf", "forged"), ("password", PASSWORD)],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+        let r = post(
+            &s,
+            "/settings/delete",
+            &[("csrf", &csrf), ("password", PASSWORD)],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&r), "/?deleted=1");
+        let (_, html) = get(&s, "/?deleted=1").await;
+        assert!(html.contains("have been deleted"));
+        let r = s.client.get(s.url("/urges")).send().await.expect("sent");
+        assert_eq!(
+            r.status(),
+            StatusCode::SEE_OTHER,
+            "signed out once the account is gone"
+        );
+        let (status, _) = s
+            .call(
+                s.request(reqwest::Method::POST, "/api/v1/tokens", None)
+                    .json(&serde_json::json!({"username": "wren", "password": PASSWORD})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "the account is gone");
+    })
+    .await;
+}
