@@ -1,5 +1,7 @@
 //! Server-rendered pages, one module per screen, templates in `crates/server/templates`.
 
+pub mod assess;
+
 use askama::Template;
 use axum::http::StatusCode;
 use axum::Router;
@@ -8,7 +10,7 @@ use crate::AppState;
 
 /// Every page route.
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().merge(assess::router())
 }
 
 #[derive(Template)]
