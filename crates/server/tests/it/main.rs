@@ -4,5 +4,6 @@
 mod api_accounts;
 mod api_assessments;
 mod api_urges;
+mod assess_browser;
 mod harness;
 mod pages_assess;
