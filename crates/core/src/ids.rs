@@ -54,3 +54,7 @@ id_type!(
     /// A signed-in browser session or an API token.
     SessionId
 );
+id_type!(
+    /// One taking of an attachment questionnaire, in progress or completed.
+    AssessmentId
+);

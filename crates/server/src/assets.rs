@@ -49,6 +49,11 @@ pub fn router() -> Router<AppState> {
             "application/manifest+json"
         ),
         asset!("/favicon.ico", "favicon.ico", "image/x-icon"),
+        asset!(
+            "/assets/assess.css",
+            "assess.css",
+            "text/css; charset=utf-8"
+        ),
     ];
     routes
         .into_iter()

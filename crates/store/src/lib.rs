@@ -12,6 +12,8 @@ pub mod testing;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use steady_core::account::Account;
+use steady_core::assessment::{Assessment, InstrumentId};
+use steady_core::ids::AssessmentId;
 use steady_core::ids::{UrgeId, UserId};
 use steady_core::urge::Urge;
 
@@ -56,4 +58,22 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     async fn update_urge(&self, owner: UserId, urge: &Urge) -> Result<bool>;
     /// `false` if the owner has no such entry.
     async fn delete_urge(&self, owner: UserId, id: UrgeId) -> Result<bool>;
+
+    /// Stores a newly started questionnaire.
+    async fn insert_assessment(&self, owner: UserId, assessment: &Assessment) -> Result<()>;
+    async fn assessment(&self, owner: UserId, id: AssessmentId) -> Result<Option<Assessment>>;
+    /// Saves answers (and, on submission, status, scores and completion time) over one still
+    /// in progress; `false` if the owner has no such assessment in progress. A completed
+    /// one never changes.
+    async fn update_assessment(&self, owner: UserId, assessment: &Assessment) -> Result<bool>;
+    /// Completed assessments, of one instrument or all, oldest first.
+    async fn completed_assessments(
+        &self,
+        owner: UserId,
+        instrument: Option<InstrumentId>,
+    ) -> Result<Vec<Assessment>>;
+    /// Assessments started and not yet submitted, most recently touched first.
+    async fn assessments_in_progress(&self, owner: UserId) -> Result<Vec<Assessment>>;
+    /// `false` if the owner has no such assessment.
+    async fn delete_assessment(&self, owner: UserId, id: AssessmentId) -> Result<bool>;
 }

@@ -22,6 +22,10 @@ pub struct AssessArgs {
 pub enum AssessCommand {
     /// Score a questionnaire's answers here, offline; nothing is stored or sent.
     Score(ScoreArgs),
+    /// Take a questionnaire on your Steady server, one statement at a time (pause with q).
+    Take(super::assess_take::TakeArgs),
+    /// List your results, oldest first, and when each questionnaire is offered again.
+    List(super::assess_take::ListArgs),
 }
 
 /// Arguments of `steady assess score`.
@@ -51,7 +55,7 @@ pub enum InstrumentArg {
 }
 
 impl InstrumentArg {
-    fn id(self) -> InstrumentId {
+    pub fn id(self) -> InstrumentId {
         match self {
             InstrumentArg::EcrR => InstrumentId::EcrR,
             InstrumentArg::EcrRs => InstrumentId::EcrRs,
@@ -62,6 +66,8 @@ impl InstrumentArg {
 pub fn run(args: AssessArgs) -> anyhow::Result<()> {
     match args.command {
         AssessCommand::Score(args) => score(args),
+        AssessCommand::Take(args) => super::assess_take::take(args),
+        AssessCommand::List(args) => super::assess_take::list(args),
     }
 }
 

@@ -4,10 +4,12 @@
 //! shaded and named, the latest result is a large point and earlier ones small dated
 //! points joined by a faint line in time order. The SVG has no script and no external
 //! reference, scales by its viewBox (fits a 360px phone), takes its text and line colour
-//! from `currentColor`, and reads its fills from CSS custom properties with light
-//! fallbacks, so a page can restyle it for dark mode:
-//! `--region-secure`, `--region-anxious`, `--region-avoidant`, `--region-fearful`,
-//! `--chart-current`, `--chart-earlier`.
+//! from `currentColor`, and fills its regions and points with light colours given as
+//! presentation attributes. Those have the lowest precedence in CSS, so a page restyles
+//! the chart (e.g. for dark mode) with rules on its classes: `.region-secure`,
+//! `.region-anxious`, `.region-avoidant`, `.region-fearful`, `.region-label`,
+//! `.point-current`, `.point-earlier`, `.trail`. (Custom properties are not used in the
+//! attributes themselves: browsers do not resolve `var()` in presentation attributes.)
 
 use std::fmt::Write as _;
 
@@ -170,11 +172,11 @@ fn draw_regions(svg: &mut String) {
     for (region, css, fallback, x, y, w, h, lx, ly, anchor) in quadrants {
         let _ = write!(
             svg,
-            r#"<rect class="region region-{css}" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="var(--region-{css}, {fallback})" fill-opacity="0.6"/>"#
+            r#"<rect class="region region-{css}" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fallback}" fill-opacity="0.6"/>"#
         );
         let _ = write!(
             svg,
-            r#"<text x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" font-size="13" font-weight="600">{}</text>"#,
+            r#"<text class="region-label" x="{lx:.1}" y="{ly:.1}" text-anchor="{anchor}" font-size="13" font-weight="600">{}</text>"#,
             escape(region.label())
         );
     }
@@ -248,7 +250,7 @@ fn draw_results(svg: &mut String, current: &ChartPoint, earlier: &[ChartPoint]) 
         };
         let _ = write!(
             svg,
-            r#"<g class="earlier"><title>{}</title><circle cx="{x:.1}" cy="{y:.1}" r="4" fill="var(--chart-earlier, currentColor)" fill-opacity="0.7"/><text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" font-size="10">{}</text></g>"#,
+            r#"<g class="earlier"><title>{}</title><circle class="point-earlier" cx="{x:.1}" cy="{y:.1}" r="4" fill="currentColor" fill-opacity="0.7"/><text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" font-size="10">{}</text></g>"#,
             escape(&format!("{}: {}", day(p.taken_at), summary(&p.scores))),
             label_y(y, 3.5, 16.0),
             escape(&label),
@@ -262,7 +264,7 @@ fn draw_results(svg: &mut String, current: &ChartPoint, earlier: &[ChartPoint]) 
     };
     let _ = write!(
         svg,
-        r#"<g class="current"><title>{}</title><circle cx="{x:.1}" cy="{y:.1}" r="8" fill="var(--chart-current, #c2410c)" stroke="currentColor" stroke-width="2"/><text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" font-size="12" font-weight="700">{}</text></g>"#,
+        r##"<g class="current"><title>{}</title><circle class="point-current" cx="{x:.1}" cy="{y:.1}" r="8" fill="#c2410c" stroke="currentColor" stroke-width="2"/><text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" font-size="12" font-weight="700">{}</text></g>"##,
         escape(&format!(
             "Latest, {}: {}",
             day(current.taken_at),
@@ -335,10 +337,16 @@ mod tests {
         }
         for css in ["secure", "anxious", "avoidant", "fearful"] {
             assert!(
-                chart.svg.contains(&format!("fill=\"var(--region-{css}, #")),
-                "missing {css} fill"
+                chart
+                    .svg
+                    .contains(&format!("class=\"region region-{css}\"")),
+                "missing {css} class"
             );
         }
+        assert!(
+            !chart.svg.contains("var("),
+            "browsers ignore var() in presentation attributes"
+        );
         assert!(chart.svg.contains("Avoidance (discomfort with closeness)"));
         assert!(chart.svg.contains("Anxiety (worry about the relationship)"));
     }
@@ -368,7 +376,7 @@ mod tests {
         let chart = render("ECR-R", &point(2026, 3, 5.5, 2.5), &[]);
         // avoidance 2.5 -> 56 + 1.5/6*284 = 127.0; anxiety 5.5 -> 14 + 1.5/6*284 = 85.0
         assert!(
-            chart.svg.contains(r#"<circle cx="127.0" cy="85.0" r="8""#),
+            chart.svg.contains(r#"cx="127.0" cy="85.0" r="8""#),
             "{}",
             chart.svg
         );
@@ -420,7 +428,7 @@ mod tests {
         let chart = render("ECR-R", &point(2026, 3, 9.0, f64::NAN), &[]);
         // anxiety clamps to 7 (top edge 14.0); NaN avoidance sits at the middle (198.0).
         assert!(
-            chart.svg.contains(r#"<circle cx="198.0" cy="14.0" r="8""#),
+            chart.svg.contains(r#"cx="198.0" cy="14.0" r="8""#),
             "{}",
             chart.svg
         );

@@ -20,6 +20,7 @@
 
 pub mod chart;
 mod instrument;
+mod record;
 mod region;
 mod retake;
 mod scoring;
@@ -29,6 +30,7 @@ pub use instrument::{
     AboutWhom, Dimension, Instrument, InstrumentId, Item, Person, Scale, ScalePoint,
     UnknownInstrument,
 };
+pub use record::{resolve_about, Assessment, AssessmentError, AssessmentStatus};
 pub use region::{Closeness, Guidance, Region, Tool, NOT_A_DIAGNOSIS, REGION_BOUNDARY};
 pub use retake::{retake_available_from, retake_offered, RETAKE_AFTER_DAYS};
 pub use scoring::{PartialAnswers, ScoreError, Scores};

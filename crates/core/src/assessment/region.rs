@@ -159,6 +159,16 @@ impl Tool {
             Tool::ReliabilityLedger => "Reliability ledger",
         }
     }
+
+    /// One sentence on what the tool is, for a person who has not used it yet.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Tool::DelayLadder => "when the urge to ask comes, wait a little first (5 minutes, then 10, then 20...) and notice what the feeling does while you wait",
+            Tool::ThoughtRecords => "write down the worried thought, look at what supports it and what does not, and find a more balanced one",
+            Tool::Agreements => "settle together, while things are calm, when check-ins happen and how you handle moments of doubt",
+            Tool::ReliabilityLedger => "note the small things you and your partner reliably do for each other, so that steadiness is easy to see",
+        }
+    }
 }
 
 /// What a region may mean, in words for the person who took the questionnaire.

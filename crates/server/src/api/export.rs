@@ -17,7 +17,7 @@ use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
 /// Everything an account holds, decrypted, for the person to keep or move.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Export {
     /// Always `steady-export`.
     pub format: String,
@@ -27,6 +27,8 @@ pub struct Export {
     pub account: Account,
     /// Every reassurance-log entry, oldest first.
     pub urges: Vec<Urge>,
+    /// Every questionnaire, completed (oldest first) then in progress.
+    pub assessments: Vec<super::assessments::AssessmentView>,
 }
 
 /// Downloads everything in your account as JSON.
@@ -42,12 +44,19 @@ pub async fn export(
 /// Gathers an account's data; shared by the API and the settings page.
 pub async fn build(state: &AppState, account: Account) -> Result<Export, AppError> {
     let urges = all_urges(state, account.id).await?;
+    let mut assessments = state.store.completed_assessments(account.id, None).await?;
+    assessments.extend(state.store.assessments_in_progress(account.id).await?);
+    let assessments = assessments
+        .iter()
+        .map(super::assessments::AssessmentView::of)
+        .collect();
     Ok(Export {
         format: "steady-export".to_owned(),
         version: 1,
         exported_at: state.clock.now(),
         account,
         urges,
+        assessments,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, with its OpenAPI document generated from these handlers.
 
 pub mod accounts;
+pub mod assessments;
 pub mod export;
 mod json;
 pub mod tokens;
@@ -33,6 +34,7 @@ use crate::AppState;
     tags(
         (name = "accounts", description = "Accounts and tokens"),
         (name = "urges", description = "The reassurance log"),
+        (name = "assessments", description = "The attachment questionnaires (ECR-R, ECR-RS) and their results"),
         (name = "health", description = "Liveness")
     )
 )]
@@ -64,6 +66,21 @@ pub fn router() -> OpenApiRouter<AppState> {
             urges::update_urge,
             urges::delete_urge
         ))
+        .routes(routes!(assessments::list_instruments))
+        .routes(routes!(assessments::get_instrument))
+        .routes(routes!(
+            assessments::start_assessment,
+            assessments::list_assessments
+        ))
+        .routes(routes!(
+            assessments::get_assessment,
+            assessments::delete_assessment
+        ))
+        .routes(routes!(
+            assessments::save_answers,
+            assessments::patch_answers
+        ))
+        .routes(routes!(assessments::submit_assessment))
 }
 
 /// The full OpenAPI document, as served.

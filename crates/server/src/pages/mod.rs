@@ -1,5 +1,6 @@
 //! Server-rendered pages, one module per screen, templates in `crates/server/templates`.
 
+pub mod assess;
 mod auth;
 mod form;
 mod local_time;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .merge(auth::router())
         .merge(urges::router())
         .merge(settings::router())
+        .merge(assess::router())
 }
 
 /// What the layout needs to show the navigation of a signed-in person.

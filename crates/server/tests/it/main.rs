@@ -2,8 +2,11 @@
 //! where `STEADY_TEST_POSTGRES_URL` is set, on PostgreSQL; browser tests where Chromium is.
 
 mod api_accounts;
+mod api_assessments;
 mod api_urges;
+mod assess_browser;
 mod browser;
 mod harness;
 mod openapi;
 mod pages;
+mod pages_assess;

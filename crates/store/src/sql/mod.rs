@@ -4,6 +4,7 @@
 //! backends run the same, tested code; a backend-specific statement goes in its own arm.
 
 mod accounts;
+mod assessments;
 mod keys;
 mod sessions;
 mod urges;
@@ -19,6 +20,8 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use steady_core::account::Account;
+use steady_core::assessment::{Assessment, InstrumentId};
+use steady_core::ids::AssessmentId;
 use steady_core::ids::{UrgeId, UserId};
 use steady_core::urge::Urge;
 
@@ -207,5 +210,33 @@ impl Store for SqlStore {
 
     async fn delete_urge(&self, owner: UserId, id: UrgeId) -> Result<bool> {
         self.delete_urge_impl(owner, id).await
+    }
+
+    async fn insert_assessment(&self, owner: UserId, assessment: &Assessment) -> Result<()> {
+        self.insert_assessment_impl(owner, assessment).await
+    }
+
+    async fn assessment(&self, owner: UserId, id: AssessmentId) -> Result<Option<Assessment>> {
+        self.assessment_impl(owner, id).await
+    }
+
+    async fn update_assessment(&self, owner: UserId, assessment: &Assessment) -> Result<bool> {
+        self.update_assessment_impl(owner, assessment).await
+    }
+
+    async fn completed_assessments(
+        &self,
+        owner: UserId,
+        instrument: Option<InstrumentId>,
+    ) -> Result<Vec<Assessment>> {
+        self.completed_assessments_impl(owner, instrument).await
+    }
+
+    async fn assessments_in_progress(&self, owner: UserId) -> Result<Vec<Assessment>> {
+        self.assessments_in_progress_impl(owner).await
+    }
+
+    async fn delete_assessment(&self, owner: UserId, id: AssessmentId) -> Result<bool> {
+        self.delete_assessment_impl(owner, id).await
     }
 }

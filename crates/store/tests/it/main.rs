@@ -1,6 +1,7 @@
 //! The store's conformance tests: each runs on SQLite and, where configured, on PostgreSQL.
 
 mod accounts;
+mod assessments;
 mod encryption;
 mod migrations;
 mod urges;
