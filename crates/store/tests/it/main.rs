@@ -3,6 +3,7 @@
 mod accounts;
 mod encryption;
 mod migrations;
+mod thoughts;
 mod urges;
 
 use std::future::Future;
