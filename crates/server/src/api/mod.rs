@@ -1,7 +1,9 @@
 //! The JSON API under `/api/v1`, with its OpenAPI document generated from these handlers.
 
 pub mod accounts;
+pub mod analyze;
 mod json;
+pub mod thoughts;
 pub mod tokens;
 pub mod urges;
 
@@ -32,6 +34,8 @@ use crate::AppState;
     tags(
         (name = "accounts", description = "Accounts and tokens"),
         (name = "urges", description = "The reassurance log"),
+        (name = "thoughts", description = "Thought records (cognitive reframing)"),
+        (name = "analyze", description = "Text analysis: thinking traps, requests, tone, crisis language. Nothing sent is stored"),
         (name = "health", description = "Liveness")
     )
 )]
@@ -62,6 +66,16 @@ pub fn router() -> OpenApiRouter<AppState> {
             urges::update_urge,
             urges::delete_urge
         ))
+        .routes(routes!(thoughts::create_thought, thoughts::list_thoughts))
+        .routes(routes!(
+            thoughts::get_thought,
+            thoughts::update_thought,
+            thoughts::delete_thought
+        ))
+        .routes(routes!(analyze::analyze_traps))
+        .routes(routes!(analyze::analyze_request))
+        .routes(routes!(analyze::analyze_tone))
+        .routes(routes!(analyze::analyze_crisis))
 }
 
 /// The full OpenAPI document, as served.

@@ -2,5 +2,6 @@
 //! where `STEADY_TEST_POSTGRES_URL` is set, on PostgreSQL; browser tests where Chromium is.
 
 mod api_accounts;
+mod api_thoughts;
 mod api_urges;
 mod harness;
