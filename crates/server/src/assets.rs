@@ -27,11 +27,14 @@ macro_rules! asset {
 }
 
 pub fn router() -> Router<AppState> {
-    let routes = [asset!(
-        "/assets/app.css",
-        "app.css",
-        "text/css; charset=utf-8"
-    )];
+    let routes = [
+        asset!("/assets/app.css", "app.css", "text/css; charset=utf-8"),
+        asset!(
+            "/assets/thought.css",
+            "thought.css",
+            "text/css; charset=utf-8"
+        ),
+    ];
     routes
         .into_iter()
         .fold(Router::new(), |r, (path, handler)| r.route(path, handler))

@@ -5,3 +5,4 @@ mod api_accounts;
 mod api_thoughts;
 mod api_urges;
 mod harness;
+mod pages_thoughts;
