@@ -170,7 +170,51 @@ pub fn redact_url(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact_url;
+    use super::{redact_url, Config, ConfigError};
+
+    fn config(dir: &std::path::Path, file: Option<std::path::PathBuf>) -> Config {
+        Config {
+            bind: "127.0.0.1:0".parse().expect("addr"),
+            data_dir: dir.to_owned(),
+            database_url: None,
+            key_file: None,
+            secure_cookies: false,
+            crisis_lines: file,
+        }
+    }
+
+    #[test]
+    fn crisis_lines_come_from_the_operator_file_when_there_is_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert!(config(dir.path(), None)
+            .load_crisis_lines()
+            .expect("no file is fine")
+            .is_none());
+
+        let mut lines: serde_json::Value =
+            serde_json::from_str(steady_core::crisis::DEFAULT_JSON).expect("json");
+        lines["lines"][0]["name"] = "Local Line".into();
+        std::fs::write(dir.path().join("crisis_lines.json"), lines.to_string()).expect("write");
+        let loaded = config(dir.path(), None)
+            .load_crisis_lines()
+            .expect("valid")
+            .expect("found in the data folder");
+        assert_eq!(loaded.lines[0].name, "Local Line");
+
+        let bad = dir.path().join("bad.json");
+        lines["lines"][0]["contacts"][0]["value"] = "call us".into();
+        std::fs::write(&bad, lines.to_string()).expect("write");
+        let err = config(dir.path(), Some(bad))
+            .load_crisis_lines()
+            .expect_err("invalid");
+        assert!(matches!(err, ConfigError::CrisisLines { .. }));
+        assert!(err.to_string().contains("lines[0].contacts[0]"), "{err}");
+
+        let missing = dir.path().join("missing.json");
+        assert!(config(dir.path(), Some(missing))
+            .load_crisis_lines()
+            .is_err());
+    }
 
     #[test]
     fn passwords_never_reach_the_log() {

@@ -78,9 +78,9 @@ fn plain_kind(kind: &str) -> &'static str {
 
 fn plain_missing(part: &str) -> &'static str {
     match part {
-        "need" => "The need or feeling behind it",
-        "action" => "One thing they could do",
-        _ => "When",
+        "need" => "Your need",
+        "action" => "Something they could do",
+        _ => "A time",
     }
 }
 
