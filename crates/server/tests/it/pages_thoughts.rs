@@ -311,6 +311,21 @@ async fn mistakes_come_back_with_what_was_typed_and_forms_need_their_token() {
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         assert_eq!(w.api_list().await.as_array().map(Vec::len), Some(1));
 
+        let suggest = |token: &str| {
+            w.s.request(Method::POST, "/thoughts/suggest", None)
+                .header("cookie", format!("steady_session={}", w.session))
+                .header("x-csrf-token", token)
+                .json(&serde_json::json!({"text": "She must think I'm boring"}))
+        };
+        let (status, body) = w.s.call(suggest(&w.csrf)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            body["suggestions"].as_array().is_some_and(|s| s.len() >= 3),
+            "{body}"
+        );
+        let (status, _) = w.s.call(suggest("forged")).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+
         let response =
             w.s.client
                 .get(w.s.url("/thoughts/new"))

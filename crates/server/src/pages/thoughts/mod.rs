@@ -38,6 +38,29 @@ pub fn router() -> Router<AppState> {
             get(steps::step_page).post(steps::save_step),
         )
         .route("/thoughts/{id}/delete", get(delete_page).post(delete))
+        .route("/thoughts/suggest", axum::routing::post(suggest))
+}
+
+/// Live trap suggestions while the person types (for `thought.js`); the form works without.
+/// Signed-in browsers only, with the page's CSRF token in `x-csrf-token`. Nothing is stored.
+async fn suggest(
+    user: WebUser,
+    headers: axum::http::HeaderMap,
+    crate::api::ApiJson(body): crate::api::ApiJson<crate::api::analyze::AnalyzeText>,
+) -> Result<axum::Json<crate::api::analyze::TrapSuggestions>, AppError> {
+    let token = headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    user.check_csrf(token)?;
+    steady_core::validation::check_text(
+        "text",
+        &body.text,
+        steady_core::thought::MAX_THOUGHT_CHARS,
+    )?;
+    Ok(axum::Json(crate::api::analyze::trap_suggestions(
+        &body.text,
+    )))
 }
 
 /// Renders a page with a status.
