@@ -34,6 +34,11 @@ pub fn router() -> Router<AppState> {
             "thought.css",
             "text/css; charset=utf-8"
         ),
+        asset!(
+            "/assets/thought.js",
+            "thought.js",
+            "text/javascript; charset=utf-8"
+        ),
     ];
     routes
         .into_iter()

@@ -130,6 +130,10 @@ async fn the_crisis_page_is_public_and_lists_every_line_with_its_date() {
             )));
         }
         assert!(html.contains("findahelpline.com"));
+        for asset in ["/assets/thought.css", "/assets/thought.js"] {
+            let response = s.client.get(s.url(asset)).send().await.expect("sent");
+            assert_eq!(response.status(), StatusCode::OK, "{asset}");
+        }
         assert!(html.contains("call your local emergency number"));
         assert!(html.contains("5-4-3-2-1"));
         assert!(
