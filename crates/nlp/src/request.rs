@@ -70,7 +70,7 @@ const GLOBAL: &[&str] = &[
     "do|does|did ?you ?still|even|really|actually ?really love|like|want|care|miss|need|adore|fancy ~3 me|us|about",
     "do|does|did ?you ?still|even|really ~1 find ~1 me ~2 attractive|pretty|hot|cute|sexy|beautiful|handsome|interesting",
     "are|r ~1 we ~2 okay|good|fine|alright|solid|still|cool|over|breaking|done|going|safe",
-    "are ~1 you ~3 mad|angry|upset|annoyed|bored|tired|sick|done|over|leaving|happy|still|attracted|sure|cheating|losing|mad|regretting|pulling|falling|into|okay|sad|disappointed|serious|committed|embarrassed|ashamed|hiding|lying",
+    "are ~1 you ~3 going|mad|angry|upset|annoyed|bored|tired|sick|done|over|leaving|happy|still|attracted|sure|cheating|losing|mad|regretting|pulling|falling|into|okay|sad|disappointed|serious|committed|embarrassed|ashamed|hiding|lying",
     "am ~1 i ~3 enough|too|annoying|ugly|attractive|pretty|boring|burden|the|good|still|your|special|important|a|clingy|needy|lovable|wanted|fat|smart|interesting|okay|being|doing|bothering",
     "is ~1 everything|something|anything|this|it|there ~3 okay|ok|fine|alright|good|wrong|between|someone|somebody|else|us|over",
     "promise ~4 leave|love|stay|forever|always|mean",
@@ -261,9 +261,10 @@ pub fn analyze(text: &str) -> RequestReport {
     let actions: Vec<usize> = (0..toks.len())
         .filter(|&i| ACTIONS.contains(&toks[i].word.as_str()))
         .collect();
+    let in_global = |i: usize| global.iter().any(|h| h.start <= i && i < h.end);
     let concrete = actions
         .iter()
-        .any(|&i| !SOFT_ACTIONS.contains(&toks[i].word.as_str()));
+        .any(|&i| !SOFT_ACTIONS.contains(&toks[i].word.as_str()) && !in_global(i));
     let has_action = concrete || (!actions.is_empty() && time.is_some());
 
     let specific_enough = concrete && time.is_some();
@@ -282,7 +283,9 @@ pub fn analyze(text: &str) -> RequestReport {
         if !has_need {
             missing.push(Missing::Need);
         }
-        if !has_action || kind == RequestKind::GlobalReassurance && !concrete {
+        let global_without_ask =
+            kind == RequestKind::GlobalReassurance && (!concrete || request.is_empty());
+        if !has_action || global_without_ask {
             missing.push(Missing::Action);
         }
         if time.is_none() {

@@ -46,6 +46,8 @@ enum Cue {
 const CUES: &[(Cue, &str)] = &[
     (Cue::Always, "you ?are|were ?just ?literally always|constantly|forever|continually|only"),
     (Cue::Always, "you ?just keep|keeps ?on _"),
+    // texting "ur" stands for both "your" and "you're"
+    (Cue::Always, "your always|constantly|forever|never"),
     (Cue::Always, "every ~1 time ~2 you"),
     (Cue::Never, "you ?are|were|do|did|will ?just ?literally never"),
     (Cue::Never, "you ~1 do|did|will|can|would not ever"),
@@ -426,9 +428,11 @@ fn rewrite(text: &str, toks: &[Token], cue: Cue, s: usize, e: usize) -> String {
             Cue::Fault => "upset",
             _ => "hurt",
         });
-    let has_be = toks[s..e]
-        .iter()
-        .any(|t| matches!(t.word.as_str(), "are" | "were"));
+    // texting "ur always" means "you're always"
+    let has_be = toks[s].word == "your"
+        || toks[s..e]
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "are" | "were"));
     let rest = rest_of_clause(text, toks, e);
     let (situation, need) = match (cue, rest) {
         (Cue::Always, Some(r)) => {
@@ -565,6 +569,14 @@ mod tests {
         ] {
             assert!(!analyze(t).blaming, "{t}");
         }
+    }
+
+    #[test]
+    fn texting_ur_always_reads_as_you_are() {
+        let r = analyze("ur always on ur phone");
+        assert!(r.blaming);
+        let rw = r.rewrite.unwrap_or_default();
+        assert!(rw.contains("when you are on ur phone"), "{rw}");
     }
 
     #[test]

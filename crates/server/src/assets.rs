@@ -39,6 +39,26 @@ pub fn router() -> Router<AppState> {
             "thought.js",
             "text/javascript; charset=utf-8"
         ),
+        asset!("/assets/app.js", "app.js", "text/javascript; charset=utf-8"),
+        asset!("/assets/icon.svg", "icon.svg", "image/svg+xml"),
+        asset!("/assets/icon-192.png", "icon-192.png", "image/png"),
+        asset!("/assets/icon-512.png", "icon-512.png", "image/png"),
+        asset!(
+            "/assets/icon-maskable-512.png",
+            "icon-maskable-512.png",
+            "image/png"
+        ),
+        asset!(
+            "/assets/apple-touch-icon.png",
+            "apple-touch-icon.png",
+            "image/png"
+        ),
+        asset!(
+            "/manifest.webmanifest",
+            "manifest.webmanifest",
+            "application/manifest+json"
+        ),
+        asset!("/favicon.ico", "favicon.ico", "image/x-icon"),
     ];
     routes
         .into_iter()

@@ -30,6 +30,8 @@ pub enum AppError {
     InvalidBody(String),
     #[error("{0}")]
     TooLarge(String),
+    #[error("{0}")]
+    TooManyRequests(String),
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
@@ -61,6 +63,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) | AppError::InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -76,6 +79,7 @@ impl AppError {
             AppError::Invalid(v) => ("invalid", Some(v.field)),
             AppError::InvalidBody(_) => ("invalid", None),
             AppError::TooLarge(_) => ("too_large", None),
+            AppError::TooManyRequests(_) => ("too_many_requests", None),
             AppError::Internal(_) => ("internal", None),
         };
         let message = match self {

@@ -6,6 +6,7 @@ use steady_core::crisis::CrisisLines;
 use steady_core::Clock;
 use steady_store::{SqlStore, Store};
 
+use crate::auth::throttle::SignInThrottle;
 use crate::metrics::Metrics;
 
 /// Shared, cheap to clone. Holds no per-person state: instances behind a load balancer agree.
@@ -14,6 +15,7 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub metrics: Arc<Metrics>,
+    pub sign_in_throttle: Arc<SignInThrottle>,
     /// Whether cookies are marked `Secure` (the site is served over HTTPS).
     pub secure_cookies: bool,
     /// The crisis lines the crisis page lists: the shipped list or the operator's file.
@@ -26,6 +28,7 @@ impl AppState {
             store: Arc::new(store),
             clock,
             metrics: Arc::new(Metrics::new()),
+            sign_in_throttle: Arc::new(SignInThrottle::default()),
             secure_cookies,
             crisis_lines: Arc::new(CrisisLines::default_lines()),
         }

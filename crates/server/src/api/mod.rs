@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod analyze;
+pub mod export;
 mod json;
 pub mod thoughts;
 pub mod tokens;
@@ -58,7 +59,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(healthz))
         .routes(routes!(accounts::create_account))
-        .routes(routes!(accounts::me))
+        .routes(routes!(accounts::me, export::delete_account))
+        .routes(routes!(export::export))
         .routes(routes!(tokens::create_token, tokens::revoke_token))
         .routes(routes!(urges::create_urge, urges::list_urges))
         .routes(routes!(

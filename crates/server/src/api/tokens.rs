@@ -37,7 +37,8 @@ pub struct TokenResponse {
     responses(
         (status = 201, body = TokenResponse),
         (status = 400, body = ErrorBody),
-        (status = 401, description = "Wrong username or password", body = ErrorBody)))]
+        (status = 401, description = "Wrong username or password", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts; wait and retry", body = ErrorBody)))]
 pub async fn create_token(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<TokenRequest>,
@@ -75,9 +76,17 @@ pub async fn check_credentials(
     username: &str,
     password: String,
 ) -> Result<steady_core::account::Account, AppError> {
-    let record = match steady_core::account::normalize_username(username) {
-        Ok(name) => state.store.user_by_username(&name).await?,
-        Err(_) => None,
+    let name = steady_core::account::normalize_username(username).ok();
+    let key = name.clone().unwrap_or_default();
+    let now = state.clock.now();
+    if let Some(minutes) = state.sign_in_throttle.blocked_for(&key, now) {
+        return Err(AppError::TooManyRequests(format!(
+            "Too many attempts to sign in to this account. Please wait {minutes} minutes and try again."
+        )));
+    }
+    let record = match &name {
+        Some(name) => state.store.user_by_username(name).await?,
+        None => None,
     };
     let (account, hash) = match record {
         Some(r) => (Some(r.account), Some(r.password_hash)),
@@ -85,9 +94,15 @@ pub async fn check_credentials(
     };
     let ok = password::verify(password, hash).await?;
     match account {
-        Some(account) if ok => Ok(account),
-        _ => Err(AppError::Unauthorized(
-            "That username and password do not match an account.",
-        )),
+        Some(account) if ok => {
+            state.sign_in_throttle.record_success(&key);
+            Ok(account)
+        }
+        _ => {
+            state.sign_in_throttle.record_failure(&key, now);
+            Err(AppError::Unauthorized(
+                "That username and password do not match an account.",
+            ))
+        }
     }
 }

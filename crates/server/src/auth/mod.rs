@@ -3,6 +3,7 @@
 pub mod csrf;
 pub mod extract;
 pub mod password;
+pub mod throttle;
 pub mod tokens;
 
 pub use extract::{ApiUser, WebUser};

@@ -116,3 +116,67 @@ async fn wrong_credentials_and_tokens_are_refused_alike() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn repeated_wrong_passwords_pause_sign_in_for_a_while() {
+    each_backend(|s| async move {
+        s.sign_up("ivy").await;
+        let attempt = |password: &'static str| {
+            s.request(Method::POST, "/api/v1/tokens", None)
+                .json(&json!({"username": "ivy", "password": password}))
+        };
+        for _ in 0..10 {
+            let (status, _) = s.call(attempt("a wrong guess here")).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+        }
+        let (status, body) = s.call(attempt("a calm long sentence")).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{}", s.backend);
+        assert!(body["message"].as_str().is_some_and(|m| m.contains("wait")));
+        s.clock.advance(chrono::Duration::minutes(16));
+        let (status, _) = s.call(attempt("a calm long sentence")).await;
+        assert_eq!(status, StatusCode::CREATED);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn export_everything_then_delete_everything() {
+    each_backend(|s| async move {
+        let token = s.sign_up("noor").await;
+        let stays = s.sign_up("stays").await;
+        for i in 0..3 {
+            let (status, _) = s
+                .call(s.request(Method::POST, "/api/v1/urges", Some(&token)).json(&json!({
+                    "trigger": "stress", "form": "checking_in", "intensity_before": i, "did": "asked",
+                    "note": format!("private {i}")
+                })))
+                .await;
+            assert_eq!(status, StatusCode::CREATED);
+            s.clock.advance(chrono::Duration::minutes(1));
+        }
+        let (status, export) = s.call(s.request(Method::GET, "/api/v1/export", Some(&token))).await;
+        assert_eq!(status, StatusCode::OK, "{}", s.backend);
+        assert_eq!(export["format"], "steady-export");
+        assert_eq!(export["account"]["username"], "noor");
+        let notes: Vec<_> = export["urges"].as_array().expect("urges").iter().map(|u| u["note"].clone()).collect();
+        assert_eq!(notes, vec![json!("private 0"), json!("private 1"), json!("private 2")], "oldest first, decrypted");
+
+        let (status, _) = s
+            .call(s.request(Method::DELETE, "/api/v1/me", Some(&token)).json(&json!({"password": "not it at all"})))
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "a wrong password deletes nothing");
+        let (status, _) = s
+            .call(s.request(Method::DELETE, "/api/v1/me", Some(&token)).json(&json!({"password": "a calm long sentence"})))
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, _) = s.call(s.request(Method::GET, "/api/v1/urges", Some(&token))).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "the account and its tokens are gone");
+        let (status, _) = s
+            .call(s.request(Method::POST, "/api/v1/tokens", None).json(&json!({"username": "noor", "password": "a calm long sentence"})))
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let (status, _) = s.call(s.request(Method::GET, "/api/v1/me", Some(&stays))).await;
+        assert_eq!(status, StatusCode::OK, "other accounts are untouched");
+    })
+    .await;
+}

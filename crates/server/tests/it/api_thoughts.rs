@@ -84,6 +84,20 @@ async fn create_list_get_patch_and_delete() {
             "another person's record is not found"
         );
 
+        let (status, export) = s
+            .call(s.request(Method::GET, "/api/v1/export", Some(&token)))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            export["thoughts"][0]["id"],
+            id.as_str(),
+            "the export has thought records"
+        );
+        assert_eq!(
+            export["thoughts"][0]["evidence_against"],
+            full()["evidence_against"]
+        );
+
         let (status, _) = s
             .call(s.request(
                 Method::DELETE,

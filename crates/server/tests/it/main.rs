@@ -4,5 +4,8 @@
 mod api_accounts;
 mod api_thoughts;
 mod api_urges;
+mod browser;
 mod harness;
+mod openapi;
+mod pages;
 mod pages_thoughts;

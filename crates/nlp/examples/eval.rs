@@ -1,0 +1,298 @@
+//! Measures the thinking-trap model.
+//!
+//! ```text
+//! cargo run --release -p steady-nlp --example eval
+//! ```
+//!
+//! Reads the project's held-out thoughts (`data/thoughts/test.tsv`) and, when present,
+//! the evaluation-only data in `../shared/data` (relative to the workspace root, or
+//! `STEADY_EVAL_DATA`): the therapist Q&A set of Shreevastava & Foltz (2021) and the
+//! CBT-Bench distortion files (Zhang et al. 2025). Those files are only read here,
+//! never copied into the repository or used for training.
+
+mod common;
+
+use common::{crate_dir, read_tsv};
+use std::path::PathBuf;
+use std::time::Instant;
+use steady_nlp::traps::{self, index_of, N_TRAPS, TRAPS};
+
+/// Maps the datasets' label names to Steady labels.
+fn map_label(s: &str) -> Option<&'static str> {
+    Some(match s.trim().to_lowercase().as_str() {
+        "magnification" => "catastrophizing",
+        "overgeneralization" => "overgeneralizing",
+        "personalization" => "personalizing",
+        "fortune-telling" => "fortune_telling",
+        "mental filter" => "mental_filter",
+        "all-or-nothing thinking" => "all_or_nothing",
+        "should statements" => "should_statements",
+        "labeling" => "labeling",
+        "mind reading" => "mind_reading",
+        "emotional reasoning" => "emotional_reasoning",
+        _ => return None,
+    })
+}
+
+/// A minimal RFC 4180 CSV reader (quoted fields, doubled quotes, newlines in quotes).
+fn parse_csv(raw: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    field.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+        } else {
+            match c {
+                '"' => quoted = true,
+                ',' => row.push(std::mem::take(&mut field)),
+                '\n' => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                '\r' => {}
+                _ => field.push(c),
+            }
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// One evaluation item: text, whether it is distorted, and its gold labels (dominant first).
+struct Item {
+    text: String,
+    gold: Vec<usize>,
+}
+
+#[derive(Default)]
+struct Tally {
+    tp: f64,
+    fp: f64,
+    fneg: f64,
+    tn: f64,
+    top1: f64,
+    top3: f64,
+    top3_all: f64,
+    n_dist: f64,
+    per_label: Vec<[f64; 3]>,
+}
+
+impl Tally {
+    fn f1(&self) -> f64 {
+        2.0 * self.tp / (2.0 * self.tp + self.fp + self.fneg)
+    }
+}
+
+fn evaluate(items: &[Item]) -> Tally {
+    let mut t = Tally {
+        per_label: vec![[0.0; 3]; N_TRAPS],
+        ..Tally::default()
+    };
+    let th = traps::threshold();
+    for it in items {
+        let s = traps::scores(&it.text);
+        let mut order: Vec<usize> = (0..N_TRAPS).collect();
+        order.sort_by(|&a, &b| s[b].total_cmp(&s[a]));
+        let pred = s[order[0]] >= th;
+        let gold = !it.gold.is_empty();
+        match (pred, gold) {
+            (true, true) => t.tp += 1.0,
+            (true, false) => t.fp += 1.0,
+            (false, true) => t.fneg += 1.0,
+            (false, false) => t.tn += 1.0,
+        }
+        if gold {
+            t.n_dist += 1.0;
+            let dominant = it.gold[0];
+            if it.gold.contains(&order[0]) {
+                t.top1 += 1.0;
+            }
+            if order[..3].contains(&dominant) {
+                t.top3 += 1.0;
+            }
+            if it.gold.iter().any(|g| order[..3].contains(g)) {
+                t.top3_all += 1.0;
+            }
+            // per-label F1 of the top suggestion against the dominant label
+            let p = order[0];
+            if p == dominant {
+                t.per_label[p][0] += 1.0;
+            } else {
+                t.per_label[p][1] += 1.0;
+                t.per_label[dominant][2] += 1.0;
+            }
+        }
+    }
+    t
+}
+
+fn print(name: &str, items: &[Item]) {
+    let t = evaluate(items);
+    let n = items.len() as f64;
+    println!(
+        "\n## {name} ({} items, {} distorted)",
+        items.len(),
+        t.n_dist
+    );
+    println!("| metric | value |\n| --- | --- |");
+    println!("| distorted-or-not F1 | {:.3} |", t.f1());
+    println!("| distorted-or-not accuracy | {:.3} |", (t.tp + t.tn) / n);
+    let base = 2.0 * t.n_dist / (t.n_dist + n);
+    println!("| F1 of always answering \"distorted\" | {base:.3} |");
+    println!("| top-1 is a gold trap | {:.3} |", t.top1 / t.n_dist);
+    println!(
+        "| top-3 contains the dominant trap | {:.3} |",
+        t.top3 / t.n_dist
+    );
+    println!(
+        "| top-3 contains any gold trap | {:.3} |",
+        t.top3_all / t.n_dist
+    );
+    let mut f1s = Vec::new();
+    let mut line = String::from("| per-label F1 (top-1 vs dominant) |");
+    for (i, [tp, fp, fneg]) in t.per_label.iter().enumerate() {
+        if tp + fneg > 0.0 {
+            let f = 2.0 * tp / (2.0 * tp + fp + fneg);
+            f1s.push(f);
+            line.push_str(&format!(" {} {f:.2};", TRAPS[i].label));
+        }
+    }
+    println!("{line} |");
+    if !f1s.is_empty() {
+        println!(
+            "| macro F1 over those labels | {:.3} |",
+            f1s.iter().sum::<f64>() / f1s.len() as f64
+        );
+    }
+}
+
+fn shared_dir() -> PathBuf {
+    std::env::var_os("STEADY_EVAL_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate_dir().join("../../../shared/data"))
+}
+
+fn main() {
+    let t0 = Instant::now();
+    let _ = traps::analyze("warm up");
+    println!(
+        "model load + first analysis: {:.2} ms",
+        t0.elapsed().as_secs_f64() * 1e3
+    );
+
+    match read_tsv(&crate_dir().join("data/thoughts/test.tsv")) {
+        Ok(ex) => {
+            let items: Vec<Item> = ex
+                .iter()
+                .map(|e| Item {
+                    text: e.text.clone(),
+                    gold: e.labels.iter().filter_map(|l| index_of(l)).collect(),
+                })
+                .collect();
+            print("Steady held-out thoughts (data/thoughts/test.tsv)", &items);
+        }
+        Err(e) => println!("no held-out file: {e}"),
+    }
+
+    let dir = shared_dir();
+    let csv = dir.join("therapist_qa_annotated.csv");
+    match std::fs::read_to_string(&csv) {
+        Ok(raw) => {
+            let rows = parse_csv(&raw);
+            let mut full = Vec::new();
+            let mut spans = Vec::new();
+            for r in rows.iter().skip(1).filter(|r| r.len() >= 4) {
+                let mut gold: Vec<usize> = Vec::new();
+                for l in [&r[3], r.get(4).unwrap_or(&String::new())] {
+                    if let Some(i) = map_label(l).and_then(index_of) {
+                        gold.push(i);
+                    }
+                }
+                let distorted = r[3].trim() != "No Distortion";
+                if distorted && gold.is_empty() {
+                    continue;
+                }
+                full.push(Item {
+                    text: r[1].clone(),
+                    gold: gold.clone(),
+                });
+                if distorted && !r[2].trim().is_empty() {
+                    spans.push(Item {
+                        text: r[2].clone(),
+                        gold,
+                    });
+                }
+            }
+            print(
+                "Therapist Q&A, whole question (Shreevastava & Foltz 2021)",
+                &full,
+            );
+            print("Therapist Q&A, annotated distorted span only", &spans);
+            let t = Instant::now();
+            let mut n = 0usize;
+            for it in &full {
+                n += traps::analyze(&it.text).traps.len();
+            }
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "\nthroughput on long Q&A texts: {:.0} texts/s ({} suggestions)",
+                full.len() as f64 / secs,
+                n
+            );
+        }
+        Err(_) => println!(
+            "\n{} not found: skipping the therapist Q&A evaluation",
+            csv.display()
+        ),
+    }
+
+    let mut bench = Vec::new();
+    for f in [
+        "cbt_bench_distortions_test.json",
+        "cbt_bench_distortions_seed.json",
+    ] {
+        let Ok(raw) = std::fs::read_to_string(dir.join(f)) else {
+            println!("{f} not found: skipping");
+            continue;
+        };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&raw) else {
+            println!("{f} is not valid JSON: skipping");
+            continue;
+        };
+        for x in v.as_array().into_iter().flatten() {
+            let gold: Vec<usize> = x["distortions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|d| d.as_str().and_then(map_label).and_then(index_of))
+                .collect();
+            if let Some(t) = x["thoughts"].as_str() {
+                bench.push(Item {
+                    text: t.to_string(),
+                    gold,
+                });
+            }
+        }
+    }
+    if !bench.is_empty() {
+        print(
+            "CBT-Bench thoughts, test + seed (all distorted; first listed label as dominant)",
+            &bench,
+        );
+    }
+}

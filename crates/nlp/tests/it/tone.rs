@@ -1,0 +1,29 @@
+use steady_nlp::tone;
+
+#[test]
+fn tone_accuracy_meets_target() {
+    let data = crate::load("tone.tsv");
+    assert!(data.len() >= 150);
+    let mut right = 0;
+    for (label, text) in &data {
+        let r = tone::analyze(text);
+        let want = label == "blaming";
+        if r.blaming == want {
+            right += 1;
+        } else {
+            println!("  wrong ({label}): {text}");
+        }
+        assert_eq!(r.blaming, r.rewrite.is_some(), "{text}");
+        assert_eq!(r.blaming, !r.spans.is_empty(), "{text}");
+        for s in &r.spans {
+            let slice: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+            assert_eq!(slice, s.text, "span offsets are character offsets");
+        }
+        if let Some(rw) = &r.rewrite {
+            assert!(rw.starts_with("I feel ") && rw.contains(" I need "), "{rw}");
+        }
+    }
+    let acc = right as f64 / data.len() as f64;
+    println!("tone: accuracy {acc:.3} ({right}/{})", data.len());
+    assert!(acc >= 0.9, "accuracy {acc:.3}");
+}

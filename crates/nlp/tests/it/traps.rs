@@ -1,0 +1,69 @@
+use steady_nlp::traps;
+
+/// The held-out thoughts (never used in training) must keep their quality.
+#[test]
+fn held_out_thoughts_meet_targets() {
+    let raw = include_str!("../../data/thoughts/test.tsv");
+    let (mut tp, mut fp, mut fneg, mut top3, mut ndist) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    for line in raw
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (labels, text) = line.split_once('\t').expect("labels<TAB>text");
+        let gold: Vec<&str> = labels.split(',').filter(|l| *l != "none").collect();
+        let r = traps::analyze(text);
+        assert!(r.traps.len() >= 3);
+        match (r.distorted, !gold.is_empty()) {
+            (true, true) => tp += 1.0,
+            (true, false) => fp += 1.0,
+            (false, true) => fneg += 1.0,
+            _ => {}
+        }
+        if !gold.is_empty() {
+            ndist += 1.0;
+            if r.traps[..3].iter().any(|t| t.label == gold[0]) {
+                top3 += 1.0;
+            }
+        }
+    }
+    let f1 = 2.0 * tp / (2.0 * tp + fp + fneg);
+    let recall3 = top3 / ndist;
+    println!("traps held-out: distorted F1 {f1:.3}, top-3 recall {recall3:.3}");
+    assert!(f1 >= 0.85, "F1 {f1:.3}");
+    assert!(recall3 >= 0.85, "top-3 recall {recall3:.3}");
+}
+
+#[test]
+fn texting_style_relationship_thoughts_work() {
+    for (text, want) in [
+        (
+            "He hasn't texted back, he must be losing interest",
+            "mind_reading",
+        ),
+        (
+            "she read my msg and didnt reply, shes done w me",
+            "mind_reading",
+        ),
+        ("hes gonna leave me i just know it", "fortune_telling"),
+        ("im so pathetic for crying over him", "labeling"),
+        ("its my fault hes in a bad mood", "personalizing"),
+    ] {
+        let r = traps::analyze(text);
+        assert!(r.distorted, "{text}");
+        assert!(
+            r.traps[..3].iter().any(|t| t.label == want),
+            "{text}: {:?}",
+            r.traps
+        );
+    }
+}
+
+#[test]
+fn calm_thoughts_are_not_flagged() {
+    for text in [
+        "I'm looking forward to dinner with her tonight",
+        "he's at work, he'll reply later",
+    ] {
+        assert!(!traps::analyze(text).distorted, "{text}");
+    }
+}
