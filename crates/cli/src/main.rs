@@ -28,6 +28,10 @@ enum Command {
     Analyze(cmd::analyze::AnalyzeArgs),
     /// The attachment questionnaires (ECR-R, ECR-RS).
     Assess(cmd::assess::AssessArgs),
+    /// Thought records: write down a thought and look at it again, step by step.
+    Thought(cmd::thought::ThoughtArgs),
+    /// Help right now: crisis lines, grounding steps. Works offline; contacts no one.
+    Crisis(cmd::crisis::CrisisArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -39,6 +43,8 @@ fn main() -> std::process::ExitCode {
         Command::Urge(args) => cmd::urge::run(args),
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Assess(args) => cmd::assess::run(args),
+        Command::Thought(args) => cmd::thought::run(args),
+        Command::Crisis(args) => cmd::crisis::run(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -51,6 +51,10 @@ id_type!(
     UrgeId
 );
 id_type!(
+    /// One thought record (cognitive reframing).
+    ThoughtId
+);
+id_type!(
     /// A signed-in browser session or an API token.
     SessionId
 );

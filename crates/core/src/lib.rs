@@ -6,7 +6,9 @@
 pub mod account;
 pub mod assessment;
 pub mod clock;
+pub mod crisis;
 pub mod ids;
+pub mod thought;
 pub mod urge;
 pub mod validation;
 

@@ -29,6 +29,16 @@ macro_rules! asset {
 pub fn router() -> Router<AppState> {
     let routes = [
         asset!("/assets/app.css", "app.css", "text/css; charset=utf-8"),
+        asset!(
+            "/assets/thought.css",
+            "thought.css",
+            "text/css; charset=utf-8"
+        ),
+        asset!(
+            "/assets/thought.js",
+            "thought.js",
+            "text/javascript; charset=utf-8"
+        ),
         asset!("/assets/app.js", "app.js", "text/javascript; charset=utf-8"),
         asset!("/assets/icon.svg", "icon.svg", "image/svg+xml"),
         asset!("/assets/icon-192.png", "icon-192.png", "image/png"),

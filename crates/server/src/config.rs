@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use steady_core::crisis::CrisisLines;
 use steady_core::SystemClock;
 use steady_store::crypto::{MasterKey, MasterKeyError};
 use steady_store::{SqlStore, StoreError};
@@ -22,6 +23,9 @@ pub struct Config {
     pub key_file: Option<PathBuf>,
     /// Mark cookies `Secure`: set this when the site is reached over HTTPS.
     pub secure_cookies: bool,
+    /// A crisis-lines file to use instead of the shipped list; `DATA_DIR/crisis_lines.json`
+    /// is used when this is `None` and that file exists.
+    pub crisis_lines: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Config {
@@ -35,6 +39,7 @@ impl std::fmt::Debug for Config {
             )
             .field("key_file", &self.key_file)
             .field("secure_cookies", &self.secure_cookies)
+            .field("crisis_lines", &self.crisis_lines)
             .finish()
     }
 }
@@ -51,6 +56,8 @@ pub enum ConfigError {
     Key(#[from] MasterKeyError),
     #[error("could not open the database: {0}")]
     Store(#[from] StoreError),
+    #[error("the crisis-lines file {path} could not be used: {message}")]
+    CrisisLines { path: PathBuf, message: String },
     #[error("could not listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -88,11 +95,41 @@ impl Config {
         let url = self.database_url();
         let store = SqlStore::connect(&url, key).await?;
         tracing::info!("database: {} (schema up to date)", redact_url(&url));
-        Ok(AppState::new(
-            store,
-            Arc::new(SystemClock),
-            self.secure_cookies,
-        ))
+        let state = AppState::new(store, Arc::new(SystemClock), self.secure_cookies);
+        Ok(match self.load_crisis_lines()? {
+            Some(lines) => state.with_crisis_lines(lines),
+            None => state,
+        })
+    }
+
+    /// The operator's crisis lines, if a file is named or `DATA_DIR/crisis_lines.json` exists.
+    ///
+    /// A file that is named but missing, unreadable or invalid stops start-up with a message
+    /// that says what to fix: a crisis page with the wrong numbers is worse than none.
+    pub fn load_crisis_lines(&self) -> Result<Option<CrisisLines>, ConfigError> {
+        let path = match &self.crisis_lines {
+            Some(path) => path.clone(),
+            None => {
+                let path = self.data_dir.join("crisis_lines.json");
+                if !path.exists() {
+                    tracing::info!("crisis lines: the shipped list");
+                    return Ok(None);
+                }
+                path
+            }
+        };
+        let err = |message: String| ConfigError::CrisisLines {
+            path: path.clone(),
+            message,
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| err(e.to_string()))?;
+        let lines = CrisisLines::parse(&text).map_err(|e| err(e.0))?;
+        tracing::info!(
+            "crisis lines: {} lines from {}",
+            lines.lines.len() + 1,
+            path.display()
+        );
+        Ok(Some(lines))
     }
 }
 
@@ -133,7 +170,51 @@ pub fn redact_url(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact_url;
+    use super::{redact_url, Config, ConfigError};
+
+    fn config(dir: &std::path::Path, file: Option<std::path::PathBuf>) -> Config {
+        Config {
+            bind: "127.0.0.1:0".parse().expect("addr"),
+            data_dir: dir.to_owned(),
+            database_url: None,
+            key_file: None,
+            secure_cookies: false,
+            crisis_lines: file,
+        }
+    }
+
+    #[test]
+    fn crisis_lines_come_from_the_operator_file_when_there_is_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert!(config(dir.path(), None)
+            .load_crisis_lines()
+            .expect("no file is fine")
+            .is_none());
+
+        let mut lines: serde_json::Value =
+            serde_json::from_str(steady_core::crisis::DEFAULT_JSON).expect("json");
+        lines["lines"][0]["name"] = "Local Line".into();
+        std::fs::write(dir.path().join("crisis_lines.json"), lines.to_string()).expect("write");
+        let loaded = config(dir.path(), None)
+            .load_crisis_lines()
+            .expect("valid")
+            .expect("found in the data folder");
+        assert_eq!(loaded.lines[0].name, "Local Line");
+
+        let bad = dir.path().join("bad.json");
+        lines["lines"][0]["contacts"][0]["value"] = "call us".into();
+        std::fs::write(&bad, lines.to_string()).expect("write");
+        let err = config(dir.path(), Some(bad))
+            .load_crisis_lines()
+            .expect_err("invalid");
+        assert!(matches!(err, ConfigError::CrisisLines { .. }));
+        assert!(err.to_string().contains("lines[0].contacts[0]"), "{err}");
+
+        let missing = dir.path().join("missing.json");
+        assert!(config(dir.path(), Some(missing))
+            .load_crisis_lines()
+            .is_err());
+    }
 
     #[test]
     fn passwords_never_reach_the_log() {

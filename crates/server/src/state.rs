@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use steady_core::crisis::CrisisLines;
 use steady_core::Clock;
 use steady_store::{SqlStore, Store};
 
@@ -17,6 +18,8 @@ pub struct AppState {
     pub sign_in_throttle: Arc<SignInThrottle>,
     /// Whether cookies are marked `Secure` (the site is served over HTTPS).
     pub secure_cookies: bool,
+    /// The crisis lines the crisis page lists: the shipped list or the operator's file.
+    pub crisis_lines: Arc<CrisisLines>,
 }
 
 impl AppState {
@@ -27,6 +30,14 @@ impl AppState {
             metrics: Arc::new(Metrics::new()),
             sign_in_throttle: Arc::new(SignInThrottle::default()),
             secure_cookies,
+            crisis_lines: Arc::new(CrisisLines::default_lines()),
         }
+    }
+
+    /// Uses the operator's crisis lines instead of the shipped list.
+    #[must_use]
+    pub fn with_crisis_lines(mut self, lines: CrisisLines) -> Self {
+        self.crisis_lines = Arc::new(lines);
+        self
     }
 }

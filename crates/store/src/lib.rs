@@ -13,12 +13,14 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use steady_core::account::Account;
 use steady_core::assessment::{Assessment, InstrumentId};
-use steady_core::ids::AssessmentId;
-use steady_core::ids::{UrgeId, UserId};
+use steady_core::ids::{AssessmentId, ThoughtId, UrgeId, UserId};
+use steady_core::thought::ThoughtRecord;
 use steady_core::urge::Urge;
 
 pub use error::StoreError;
-pub use records::{NewSession, NewUser, SessionKind, SessionRecord, UrgeQuery, UserRecord};
+pub use records::{
+    NewSession, NewUser, SessionKind, SessionRecord, ThoughtQuery, UrgeQuery, UserRecord,
+};
 pub use sql::{Backend, SqlStore};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -76,4 +78,14 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     async fn assessments_in_progress(&self, owner: UserId) -> Result<Vec<Assessment>>;
     /// `false` if the owner has no such assessment.
     async fn delete_assessment(&self, owner: UserId, id: AssessmentId) -> Result<bool>;
+
+    async fn insert_thought(&self, owner: UserId, record: &ThoughtRecord) -> Result<()>;
+    async fn thought(&self, owner: UserId, id: ThoughtId) -> Result<Option<ThoughtRecord>>;
+    /// Newest first, by when the situation happened.
+    async fn list_thoughts(&self, owner: UserId, query: ThoughtQuery)
+        -> Result<Vec<ThoughtRecord>>;
+    /// Replaces a record; `false` if the owner has no such record.
+    async fn update_thought(&self, owner: UserId, record: &ThoughtRecord) -> Result<bool>;
+    /// `false` if the owner has no such record.
+    async fn delete_thought(&self, owner: UserId, id: ThoughtId) -> Result<bool>;
 }

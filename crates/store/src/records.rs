@@ -106,3 +106,23 @@ impl Default for UrgeQuery {
         }
     }
 }
+
+/// Which thought records to list.
+#[derive(Debug, Clone, Copy)]
+pub struct ThoughtQuery {
+    /// Only records whose situation happened before this time.
+    pub before: Option<DateTime<Utc>>,
+    /// Only records whose situation happened at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    pub limit: u32,
+}
+
+impl Default for ThoughtQuery {
+    fn default() -> Self {
+        Self {
+            before: None,
+            since: None,
+            limit: 50,
+        }
+    }
+}

@@ -24,6 +24,10 @@ pub struct ServeArgs {
     /// Mark cookies Secure; set this when people reach the server over HTTPS.
     #[arg(long, env = "STEADY_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// A crisis-lines JSON file to show instead of the shipped list (default:
+    /// DATA_DIR/crisis_lines.json when it exists). Checked at start-up.
+    #[arg(long, env = "STEADY_CRISIS_LINES")]
+    crisis_lines: Option<PathBuf>,
 }
 
 /// The platform's data folder for Steady, such as `~/.local/share/steady` on Linux.
@@ -51,6 +55,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         database_url,
         key_file: args.key_file,
         secure_cookies: args.secure_cookies,
+        crisis_lines: args.crisis_lines,
     };
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime

@@ -7,8 +7,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use steady_core::account::Account;
 use steady_core::ids::UserId;
+use steady_core::thought::ThoughtRecord;
 use steady_core::urge::Urge;
-use steady_store::UrgeQuery;
+use steady_store::{ThoughtQuery, UrgeQuery};
 use utoipa::ToSchema;
 
 use super::ApiJson;
@@ -29,6 +30,9 @@ pub struct Export {
     pub urges: Vec<Urge>,
     /// Every questionnaire, completed (oldest first) then in progress.
     pub assessments: Vec<super::assessments::AssessmentView>,
+    /// Every thought record, oldest first.
+    #[serde(default)]
+    pub thoughts: Vec<ThoughtRecord>,
 }
 
 /// Downloads everything in your account as JSON.
@@ -50,6 +54,17 @@ pub async fn build(state: &AppState, account: Account) -> Result<Export, AppErro
         .iter()
         .map(super::assessments::AssessmentView::of)
         .collect();
+    let mut thoughts = state
+        .store
+        .list_thoughts(
+            account.id,
+            ThoughtQuery {
+                limit: u32::MAX,
+                ..ThoughtQuery::default()
+            },
+        )
+        .await?;
+    thoughts.reverse();
     Ok(Export {
         format: "steady-export".to_owned(),
         version: 1,
@@ -57,6 +72,7 @@ pub async fn build(state: &AppState, account: Account) -> Result<Export, AppErro
         account,
         urges,
         assessments,
+        thoughts,
     })
 }
 

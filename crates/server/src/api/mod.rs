@@ -1,9 +1,11 @@
 //! The JSON API under `/api/v1`, with its OpenAPI document generated from these handlers.
 
 pub mod accounts;
+pub mod analyze;
 pub mod assessments;
 pub mod export;
 mod json;
+pub mod thoughts;
 pub mod tokens;
 pub mod urges;
 
@@ -35,6 +37,8 @@ use crate::AppState;
         (name = "accounts", description = "Accounts and tokens"),
         (name = "urges", description = "The reassurance log"),
         (name = "assessments", description = "The attachment questionnaires (ECR-R, ECR-RS) and their results"),
+        (name = "thoughts", description = "Thought records (cognitive reframing)"),
+        (name = "analyze", description = "Text analysis: thinking traps, requests, tone, crisis language. Nothing sent is stored"),
         (name = "health", description = "Liveness")
     )
 )]
@@ -81,6 +85,16 @@ pub fn router() -> OpenApiRouter<AppState> {
             assessments::patch_answers
         ))
         .routes(routes!(assessments::submit_assessment))
+        .routes(routes!(thoughts::create_thought, thoughts::list_thoughts))
+        .routes(routes!(
+            thoughts::get_thought,
+            thoughts::update_thought,
+            thoughts::delete_thought
+        ))
+        .routes(routes!(analyze::analyze_traps))
+        .routes(routes!(analyze::analyze_request))
+        .routes(routes!(analyze::analyze_tone))
+        .routes(routes!(analyze::analyze_crisis))
 }
 
 /// The full OpenAPI document, as served.

@@ -2,9 +2,12 @@
 
 pub mod assess;
 mod auth;
+mod coach;
 mod form;
 mod local_time;
+pub mod safety;
 mod settings;
+mod thoughts;
 mod urges;
 mod welcome;
 
@@ -26,6 +29,9 @@ pub fn router() -> Router<AppState> {
         .merge(urges::router())
         .merge(settings::router())
         .merge(assess::router())
+        .merge(safety::router())
+        .merge(thoughts::router())
+        .merge(coach::router())
 }
 
 /// What the layout needs to show the navigation of a signed-in person.

@@ -3,6 +3,7 @@
 
 mod api_accounts;
 mod api_assessments;
+mod api_thoughts;
 mod api_urges;
 mod assess_browser;
 mod browser;
@@ -10,3 +11,4 @@ mod harness;
 mod openapi;
 mod pages;
 mod pages_assess;
+mod pages_thoughts;

@@ -8,7 +8,7 @@ use crate::records::{NewUser, UserRecord};
 use crate::{Result, StoreError};
 
 /// Tables holding an owner's rows, deleted children first.
-const OWNED_TABLES: &[&str] = &["urges", "sessions", "assessments"];
+const OWNED_TABLES: &[&str] = &["urges", "thoughts", "assessments", "sessions"];
 
 impl SqlStore {
     pub(super) async fn create_user_impl(&self, user: NewUser) -> Result<Account> {

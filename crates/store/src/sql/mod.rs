@@ -7,6 +7,7 @@ mod accounts;
 mod assessments;
 mod keys;
 mod sessions;
+mod thoughts;
 mod urges;
 
 use std::str::FromStr;
@@ -21,12 +22,12 @@ use sqlx::sqlite::{
 };
 use steady_core::account::Account;
 use steady_core::assessment::{Assessment, InstrumentId};
-use steady_core::ids::AssessmentId;
-use steady_core::ids::{UrgeId, UserId};
+use steady_core::ids::{AssessmentId, ThoughtId, UrgeId, UserId};
+use steady_core::thought::ThoughtRecord;
 use steady_core::urge::Urge;
 
 use crate::crypto::MasterKey;
-use crate::records::{NewSession, NewUser, SessionRecord, UrgeQuery, UserRecord};
+use crate::records::{NewSession, NewUser, SessionRecord, ThoughtQuery, UrgeQuery, UserRecord};
 use crate::{Result, Store, StoreError};
 
 /// Runs `$body` with `$pool` bound to whichever pool this store has.
@@ -238,5 +239,29 @@ impl Store for SqlStore {
 
     async fn delete_assessment(&self, owner: UserId, id: AssessmentId) -> Result<bool> {
         self.delete_assessment_impl(owner, id).await
+    }
+
+    async fn insert_thought(&self, owner: UserId, record: &ThoughtRecord) -> Result<()> {
+        self.insert_thought_impl(owner, record).await
+    }
+
+    async fn thought(&self, owner: UserId, id: ThoughtId) -> Result<Option<ThoughtRecord>> {
+        self.thought_impl(owner, id).await
+    }
+
+    async fn list_thoughts(
+        &self,
+        owner: UserId,
+        query: ThoughtQuery,
+    ) -> Result<Vec<ThoughtRecord>> {
+        self.list_thoughts_impl(owner, query).await
+    }
+
+    async fn update_thought(&self, owner: UserId, record: &ThoughtRecord) -> Result<bool> {
+        self.update_thought_impl(owner, record).await
+    }
+
+    async fn delete_thought(&self, owner: UserId, id: ThoughtId) -> Result<bool> {
+        self.delete_thought_impl(owner, id).await
     }
 }

@@ -4,6 +4,7 @@ mod accounts;
 mod assessments;
 mod encryption;
 mod migrations;
+mod thoughts;
 mod urges;
 
 use std::future::Future;
