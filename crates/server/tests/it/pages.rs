@@ -564,3 +564,47 @@ async fn settings_download_everything_and_delete_everything() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_worrying_note_is_saved_and_then_asks_gently_whether_you_are_safe() {
+    each_backend(|s| async move {
+        let csrf = sign_up(&s, "rae").await;
+        let risky = "if he leaves i dont want to be alive anymore";
+        let r = post(&s, "/urges", &quick_entry(&csrf, risky)).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", s.backend);
+        assert_eq!(location(&r), "/safety-check?from=/urges%3Fsaved%3D1");
+        let stored = urges_in_store(&s, "rae").await;
+        assert_eq!(stored[0]["note"], risky, "what they wrote is kept first");
+        let (status, html) = get(&s, &location(&r)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Are you safe right now?"), "{html}");
+
+        // Editing something else does not ask again; changing the text to something calm
+        // does not either.
+        let id = stored[0]["id"].as_str().expect("id").to_owned();
+        let mut same = quick_entry(&csrf, risky);
+        same.push(("intensity_after", "4"));
+        let r = post(&s, &format!("/urges/{id}"), &same).await;
+        assert_eq!(location(&r), "/urges?updated=1");
+        let r = post(
+            &s,
+            &format!("/urges/{id}"),
+            &quick_entry(&csrf, "feeling calmer now"),
+        )
+        .await;
+        assert_eq!(location(&r), "/urges?updated=1");
+
+        let r = post(
+            &s,
+            "/urges",
+            &quick_entry(&csrf, "he's late again, I feel uneasy"),
+        )
+        .await;
+        assert_eq!(
+            location(&r),
+            "/urges?saved=1",
+            "ordinary worry is not flagged"
+        );
+    })
+    .await;
+}

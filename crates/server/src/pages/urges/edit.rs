@@ -86,7 +86,19 @@ pub async fn save(
         Ok(checked) => {
             let patch = checked.into_patch(&urge, tz, &form.occurred_at);
             match api::urges::update(&state, user.account.id, urge.id, patch).await {
-                Ok(_) => return Ok(Redirect::to("/urges?updated=1").into_response()),
+                Ok(saved) => {
+                    // Only text that changed is checked: fixing a typo does not ask again.
+                    let before = super::private_texts(&urge);
+                    let texts: Vec<&str> = super::private_texts(&saved)
+                        .into_iter()
+                        .zip(before)
+                        .filter(|(now, was)| now != was)
+                        .filter_map(|(now, _)| now)
+                        .collect();
+                    let next =
+                        super::super::safety::after_save_redirect(&texts, "/urges?updated=1");
+                    return Ok(next.into_response());
+                }
                 Err(AppError::Invalid(e)) => saving_error(&e),
                 Err(e) => return Err(e.into()),
             }

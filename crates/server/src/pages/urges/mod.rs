@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::{DateTime, Duration, Utc};
@@ -186,6 +186,15 @@ fn urlencode(s: &str) -> String {
     s.replace('+', "%2B").replace(':', "%3A")
 }
 
+/// The free-text fields of an entry, which the safety check reads after saving.
+pub(super) fn private_texts(urge: &steady_core::urge::Urge) -> [Option<&str>; 3] {
+    [
+        urge.trigger_detail.as_deref(),
+        urge.partner_response.as_deref(),
+        urge.note.as_deref(),
+    ]
+}
+
 async fn create(
     State(state): State<AppState>,
     user: WebUser,
@@ -195,7 +204,12 @@ async fn create(
     let tz = local_time::zone(&user.account.time_zone);
     let errors = match form.check(tz) {
         Ok(checked) => match api::urges::log(&state, user.account.id, checked.into_new()).await {
-            Ok(_) => return Ok(Redirect::to("/urges?saved=1").into_response()),
+            Ok(urge) => {
+                let texts: Vec<&str> = private_texts(&urge).into_iter().flatten().collect();
+                return Ok(
+                    super::safety::after_save_redirect(&texts, "/urges?saved=1").into_response()
+                );
+            }
             Err(AppError::Invalid(e)) => saving_error(&e),
             Err(e) => return Err(e.into()),
         },
