@@ -67,7 +67,7 @@ pub fn text(lines: &CrisisLines) -> String {
             out.push_str(&format!("    {note}\n"));
         }
         out.push_str(&format!(
-            "    (details last checked on {})\n",
+            "    (details as listed on {})\n",
             line.verified
         ));
     }
@@ -91,7 +91,7 @@ mod tests {
         let t = text(&lines);
         for line in lines.all() {
             assert!(t.contains(&line.name));
-            assert!(t.contains(&format!("last checked on {}", line.verified)));
+            assert!(t.contains(&format!("as listed on {}", line.verified)));
         }
         assert!(t.contains("116 123"));
         assert!(t.contains("findahelpline.com"));

@@ -125,7 +125,7 @@ async fn the_crisis_page_is_public_and_lists_every_line_with_its_date() {
                 assert!(html.contains(&c.value), "{} missing", c.value);
             }
             assert!(html.contains(&format!(
-                "last checked on <time datetime=\"{}\"",
+                "as listed on <time datetime=\"{}\"",
                 line.verified
             )));
         }
