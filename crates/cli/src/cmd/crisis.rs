@@ -66,10 +66,7 @@ pub fn text(lines: &CrisisLines) -> String {
         if let Some(note) = &line.note {
             out.push_str(&format!("    {note}\n"));
         }
-        out.push_str(&format!(
-            "    (details as listed on {})\n",
-            line.verified
-        ));
+        out.push_str(&format!("    (details as listed on {})\n", line.verified));
     }
     out.push_str("\nFor the next few minutes:\n");
     for (i, (title, step)) in crisis::GROUNDING.iter().enumerate() {

@@ -170,9 +170,7 @@ fn log(api: &Api, a: LogArgs) -> anyhow::Result<()> {
     if a.json {
         println!("{}", serde_json::to_string(&urge)?);
     } else {
-        println!(
-            "Logged. Noticing the urge is the first step; well done for pausing to write it down."
-        );
+        println!("Logged. Noticing the urge is a skill in itself.");
         println!("id {}", urge.id);
     }
     Ok(())
