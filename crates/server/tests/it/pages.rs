@@ -43,6 +43,16 @@ async fn page(s: &TestServer, response: Response) -> (StatusCode, String) {
         }
     }
     assert!(!html.contains("<script>"), "no inline script");
+    if let Some(start) = html.find("<title>") {
+        let title = &html[start + 7
+            ..html[start..]
+                .find("</title>")
+                .map_or(start + 7, |e| start + e)];
+        assert!(
+            !title.contains('<') && title.ends_with("· Steady"),
+            "a plain title: {title:?}"
+        );
+    }
     assert!(!html.contains("style="), "no inline style");
     assert!(html.contains("Steady is self-help, not therapy and not an emergency service."));
     assert!(html.contains(r#"href="/crisis""#));
