@@ -5,6 +5,7 @@ pub mod analyze;
 pub mod assessments;
 pub mod export;
 mod json;
+pub mod list;
 pub mod thoughts;
 pub mod tokens;
 pub mod urges;

@@ -3,21 +3,17 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use steady_core::account::Account;
 use steady_core::ids::{ThoughtId, UserId};
 use steady_core::thought::{self, NewThought, ThoughtPatch, ThoughtRecord};
 use steady_store::ThoughtQuery;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 use super::ApiJson;
 use crate::auth::ApiUser;
 use crate::error::ErrorBody;
 use crate::{AppError, AppState};
-
-/// The most records one list returns.
-pub const MAX_LIMIT: u32 = 500;
 
 /// How many of a day's records the checking-loop rule opens at most.
 const LOOP_SCAN: u32 = 200;
@@ -36,18 +32,6 @@ pub struct SavedThought {
     /// gently, whether they are safe, and offer the crisis page (`/crisis`). Nothing is sent
     /// to anyone.
     pub safety_check: bool,
-}
-
-/// Which records to list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct ListParams {
-    /// How many, newest first (1 to 500, default 50).
-    pub limit: Option<u32>,
-    /// Only records before this time (RFC 3339), for paging back.
-    pub before: Option<DateTime<Utc>>,
-    /// Only records at or after this time (RFC 3339).
-    pub since: Option<DateTime<Utc>>,
 }
 
 /// Whether any of `texts` suggests the person may not be safe.
@@ -188,33 +172,22 @@ pub async fn create_thought(
 
 /// Lists records, newest first.
 #[utoipa::path(get, path = "/api/v1/thoughts", tag = "thoughts", security(("bearer" = [])),
-    params(ListParams),
+    params(super::list::ListParams),
     responses((status = 200, body = Vec<ThoughtRecord>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 pub async fn list_thoughts(
     State(state): State<AppState>,
     user: ApiUser,
-    params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
+    params: Result<Query<super::list::ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<ThoughtRecord>>, AppError> {
-    let Query(params) = params.map_err(|e| {
-        AppError::BadRequest(format!(
-            "The query string is not understood: {}",
-            e.body_text()
-        ))
-    })?;
-    let limit = params.limit.unwrap_or(50);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(AppError::BadRequest(format!(
-            "limit should be between 1 and {MAX_LIMIT}"
-        )));
-    }
+    let window = super::list::window(params)?;
     let records = state
         .store
         .list_thoughts(
             user.account.id,
             ThoughtQuery {
-                limit,
-                before: params.before,
-                since: params.since,
+                limit: window.limit,
+                before: window.before,
+                since: window.since,
             },
         )
         .await?;

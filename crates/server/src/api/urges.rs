@@ -3,34 +3,16 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use steady_core::ids::{UrgeId, UserId};
 use steady_core::urge::{NewUrge, Urge, UrgePatch};
 use steady_store::UrgeQuery;
-use utoipa::IntoParams;
 
 use super::ApiJson;
 use crate::auth::ApiUser;
 use crate::error::ErrorBody;
 use crate::{AppError, AppState};
 
-/// The most entries one list returns.
-pub const MAX_LIMIT: u32 = 500;
-
 const NOT_FOUND: &str = "There is no entry with that id in your log.";
-
-/// Which entries to list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct ListParams {
-    /// How many, newest first (1 to 500, default 50).
-    pub limit: Option<u32>,
-    /// Only entries before this time (RFC 3339), for paging back.
-    pub before: Option<DateTime<Utc>>,
-    /// Only entries at or after this time (RFC 3339).
-    pub since: Option<DateTime<Utc>>,
-}
 
 /// Logs an urge.
 #[utoipa::path(post, path = "/api/v1/urges", tag = "urges", security(("bearer" = [])),
@@ -57,33 +39,22 @@ pub async fn log(state: &AppState, owner: UserId, new: NewUrge) -> Result<Urge, 
 
 /// Lists entries, newest first.
 #[utoipa::path(get, path = "/api/v1/urges", tag = "urges", security(("bearer" = [])),
-    params(ListParams),
+    params(super::list::ListParams),
     responses((status = 200, body = Vec<Urge>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 pub async fn list_urges(
     State(state): State<AppState>,
     user: ApiUser,
-    params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
+    params: Result<Query<super::list::ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<Urge>>, AppError> {
-    let Query(params) = params.map_err(|e| {
-        AppError::BadRequest(format!(
-            "The query string is not understood: {}",
-            e.body_text()
-        ))
-    })?;
-    let limit = params.limit.unwrap_or(50);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(AppError::BadRequest(format!(
-            "limit should be between 1 and {MAX_LIMIT}"
-        )));
-    }
+    let window = super::list::window(params)?;
     let urges = state
         .store
         .list_urges(
             user.account.id,
             UrgeQuery {
-                limit,
-                before: params.before,
-                since: params.since,
+                limit: window.limit,
+                before: window.before,
+                since: window.since,
             },
         )
         .await?;
