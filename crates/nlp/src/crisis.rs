@@ -37,6 +37,7 @@ const CUES: &[(&str, f32)] = &[
     ("kms|unalive|unaliving|sewerslide|sewer|su1cide|suicde|sucide|suiside|sucidal|suicdal|suicidle|suicial|suisidal|suacide", 0.9),
     ("hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|starve|starving|hit|hitting ~1 {SELF}", 0.93),
     ("hang|hanging|drown|drowning|shoot|shooting|poison|poisoning ~1 {SELF} / noose", 0.95),
+    ("throw|throwing|hurl|fling ~1 {SELF} ~3 off|from|under|into|in", 0.9),
     ("slit|slash|cut ~1 my ~1 wrist*|throat|arm*|leg*|thigh*", 0.95),
     ("end|ending|take|taking ~1 my ?own life", 0.97),
     ("self harm|harming|injury|injuring|hurt / selfharm|selfharming", 0.93),
@@ -65,10 +66,10 @@ const CUES: &[(&str, f32)] = &[
     ("end it all / end everything / ending it all / end it tonight / end it now / end things for good", 0.93),
     ("nobody|noone|one ~1 would|will ~2 miss|notice ~1 me / nobody|noone|one ~1 would|will ~2 care ~1 if ~1 i / would anyone ~2 miss me / would anyone ~2 care if i", 0.85),
     ("everyone|everybody|they|family|world|he|she|kids ~3 better ~1 off ~1 without me", 0.93),
-    ("overdose|overdosing|od|odd ~2 on / take|taking|swallow ~2 all|whole ~3 pills|bottle|meds|tablets / stockpiling|saving ~2 pills", 0.92),
+    ("overdose|overdosing|od|odd ~2 on / take|taking|swallow ~2 all|whole|every ~3 pills|pill|bottle|meds|tablets / stockpiling|saving ~2 pills", 0.92),
     ("jump|jumping|step|stepping ~4 off|from|front ~3 bridge|roof|building|train|balcony|cliff|car|bus|ledge", 0.85),
     ("cease to exist / stop existing / not exist anymore / wish i did not exist / disappear forever / disappear for good", 0.85),
-    ("i ~2 will not ~1 be ~1 here|around ~2 much|anymore|tomorrow / i ~2 not ~1 going ~1 to ~1 be ~1 here|around ~2 much|anymore|tomorrow", 0.85),
+    ("i ~2 will not ~1 be ~1 alive|here|around ~2 much|anymore|tomorrow / i ~2 not ~1 going ~1 to ~1 be ~1 here|around ~2 much|anymore|tomorrow", 0.85),
     ("goodbye note|letter|letters|notes / final|last goodbye / writing|wrote|write ~2 my ~1 note / suicide note", 0.85),
     ("razor|razors|blade|blades", 0.55),
     ("relapse|relapsed ~3 cutting|harm|hurting|blades", 0.9),
@@ -90,16 +91,69 @@ const CUES: &[(&str, f32)] = &[
     ("hopeless|empty|numb|worthless|trapped", 0.15),
     ("give up on ~1 everything|life|living|myself", 0.5),
     ("kill me ~1 now|already|please / just kill me", 0.35),
+    // wishing to be dead, said as a preference or a comparison
+    ("rather ~1 be ~1 dead / rather ~1 not ~1 be ~1 alive|here|around / rather ~1 not ~1 exist|live / being ~1 dead ~3 better|easier / dead ~1 would ~1 be ~1 better|easier", 0.9),
+    ("rather ~1 die|died", 0.35),
+    ("happier|easier|better|simpler|lighter ~2 if ~1 i ~1 was|were|had ~2 dead|gone|died / happier|easier|better|simpler|lighter ~2 if ~1 i ~1 was|were ~1 not ~1 around|here|alive / happier|easier|simpler ~2 if ~1 i ~1 died|disappeared|was|were ~1 gone", 0.9),
+    ("leave|leaving|left ~1 this ~1 world|earth|planet / leave ~1 this ~1 life ~1 behind", 0.9),
+    ("no point ~2 being ~1 alive|here|around / no point ~1 in ~1 living|existing|being / no point ~1 living|existing", 0.9),
+    ("why ~4 keep|stay ~1 living|alive|existing|breathing / why ~4 be ~1 alive", 0.85),
+    ("done ~1 living|existing / done with being alive", 0.85),
+    ("can not ~1 live|survive|exist ~2 without", 0.4),
+    // methods and preparation
+    ("something ~2 to ~1 {SELF}", 0.85),
+    ("drive|driving|drove|crash|crashing|steer|steering ~4 into ~3 wall|tree|traffic|river|truck|lake|oncoming|barrier|lorry", 0.85),
+    ("ways|way|how ~2 to ~1 die / ways|way|how ~2 to ~1 kill|end ~1 {SELF}|it / painless ~2 way|death|die|dying", 0.9),
+    ("how many ~2 pills|tablets|pill / pills|tablets ~3 it ~1 would|will ~1 take|kill", 0.85),
+    ("have|got|saved|ready ~2 the|my ~1 pills|rope|gun|razor / pills|rope|gun ~2 ready", 0.85),
+    ("standing|stand|sitting|sat|climbed ~3 on|at|onto ~2 bridge|ledge|roof|rooftop|railing|railings|tracks", 0.6),
+    ("scratch*|carv*|cut|cutting|burn*|hit ~6 until|till ~2 bled|bleed|bleeding|blood|bruised / made|make ~1 {SELF} ~1 bleed", 0.9),
+    ("suicid* ~4 only|answer|option|solution|way ~1 out / only way out", 0.6),
+    ("do|doing ~1 something ~1 stupid|drastic|dumb|crazy|bad", 0.35),
 ];
 
-/// Look-alikes: a cue overlapping one of these is not counted.
+/// Cues that count only when the text also speaks of losing the partner (a
+/// break-up, being left, silence; see [`LOSS`]) outside the cue itself: "if you
+/// go I'll end it", "I'll do something stupid if she leaves", "if he's gone I'm
+/// gone too". Said on their own ("I'll end it if he lies again", "I'd rather die
+/// than wear that") they are ordinary or hyperbole.
+const CONTEXT_CUES: &[(&str, f32)] = &[
+    ("i ~3 will|would|going|gonna|to|might ~2 end ~1 it|everything|things|{SELF} / end|ending ~1 it ~2 all|real|good|tonight|now / ending it", 0.9),
+    ("do|doing ~1 something ~1 stupid|drastic|dumb|crazy|bad", 0.9),
+    ("i ~3 will|would|going|gonna|to ~2 jump", 0.9),
+    ("i am ~1 gone ~1 too|also / so am i", 0.9),
+    ("not ~3 survive|surviving / make sure ~1 i ~1 do|will ~1 not / i will not ~1 make ~1 it", 0.9),
+    ("done|gone ~1 for ~1 good / i am done ~2 living|forever|with ~1 everything|it ~1 all", 0.9),
+    ("rather ~1 die|died / can not ~1 live|survive|exist ~2 without / want|wanna|going ~2 to ~1 end ~1 it", 0.9),
+    ("standing|stand|sitting|sat|climbed ~3 on|at|onto ~2 bridge|ledge|roof|rooftop|railing|railings|tracks", 0.9),
+    ("kms|kill ~1 {SELF}|me", 0.9),
+];
+
+/// Losing the partner: the context that turns [`CONTEXT_CUES`] into risk.
+/// Cheating or lying are not in it ("if he cheats I'm ending things" is about the
+/// relationship).
+const LOSS: &str = "if|when|once|after|since|cause|because ~3 leave|leaves|left|leaving|go|goes|gone|dump|dumps|dumped|break|breaks|broke|breakup|over|ghost|ghosts|ghosted|block|blocks|blocked|lose|loses|lost|marry|marries|married \
+    / if|when|once ~3 finish|finishes|end|ends ~1 it|things|us \
+    / without ~1 him|her|you|them|my|u \
+    / he|she|they|you ~1 left|dumped|blocked|ghosted|broke \
+    / broke|break|breaking ~1 up / breakup|divorce / lose|losing ~1 him|her|you|them|my \
+    / not ~3 text|answer|answers|reply|replied|replying|answering|call|calls|come|coming ~1 ?back|home \
+    / we are|were ~1 over|done / see|seeing ~3 with ~1 someone|somebody|another|anyone \
+    / says|said ~1 no|goodbye";
+
+/// Look-alikes: a cue overlapping one of these is not counted. Entries starting
+/// with `JOKE:` are laughter markers; they do not excuse a self-directed threat
+/// in the context of losing the partner ("kms if he leaves lol"). Entries starting
+/// with `OTHER:` are about someone else; they do not count when the person
+/// themselves ("i") is inside the match ("if she leaves I want to die").
 const LOOKALIKES: &[&str] = &[
     // hyperbole and idioms
     "die|died|dying|dead ~2 of|from|laughing|laughin ~1 embarrassment|laughing|cringe|boredom|shame|excitement|laughter|happiness|cuteness|jealousy|hunger|heat / dying to|for / to die for / killing it / i am dead|ded ~1 lol|lmao|haha|hahaha|lmfao",
     "kill|killing|kills ~1 me ~3 lol|lmao|haha|if|when / killing me / will kill me / is killing me / are killing me",
     "dead ~1 tired|serious|wrong|end|battery|phone / deadline|deadlines",
+    "JOKE:i am dead|ded ~1 lol|lmao|haha|hahaha|lmfao / kill me ~3 lol|lmao|haha",
     "dying ~1 laughing / phone|battery|plant|plants ~2 dying|dead|died",
-    "kmsl / kms ~1 laughing / kms ~6 lol|lmao|haha|lmfao",
+    "JOKE:kmsl / kms ~1 laughing / kms ~10 lol|lmao|haha|lmfao",
     "going to ~1 die ~1 if|of|from|when|lol|laughing",
     "be here ~1 at|in ~1 this|the ~1 party|meeting|office|place|room|house|city|class|job / used to ~2 self|cut|harm",
     "killing ~1 {SELF} ~3 laughing|laughter|gym|work|working|workout / work|working ~1 {SELF} ~1 to death / laughing|laughed {SELF}",
@@ -108,7 +162,7 @@ const LOOKALIKES: &[&str] = &[
     "hit ~1 {SELF} ~2 on|with|against|door|head|the",
     "hurt ~1 {SELF} ~3 gym|running|playing|lifting|working|skiing|falling|cooking|training|football|soccer",
     // other people, fiction and news
-    "he|she|they|friend|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~3 die|dead|suicid*|kill|hurt|harm|end|self",
+    "OTHER:he|she|they|friend|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~3 die|dead|suicid*|kill|hurt|harm|end|self",
     "himself|herself|themselves|themself|yourself",
     "kill|killing|kys|hurt ~1 you|him|her|them|yourself",
     "suicide|suicidal ~1 squad|bomb*|prevention|hotline|rate|rates|awareness|doors|mission|run|drill|movie|song|documentary|statistics",
@@ -127,11 +181,26 @@ const LOOKALIKES: &[&str] = &[
     "disappear ~3 weekend|week|day|while|bit|few|hour|hours|trip|month|holiday|vacation",
     "pills|pill ~4 headache|allergies|birth|vitamins|cold|pain|back|anxiety|sleep|adhd|prescribed|doctor",
     "birth|vitamin|vitamins|allergy|headache|sleeping ~2 pills|pill",
+    "live|living ~1 with|together / live|living ~1 in ~1 this|the|that|a|our ~1 city|town|house|apartment|place|country|area|flat|dorm",
+    "be|being ~1 here|around ~1 when|while|for|during",
+    "something ~1 stupid|dumb|crazy ~1 like",
+    "done ~1 living ~1 with|in|at|together",
+    "how to kill time / to myself ~1 lol|finally|tonight|tho / bed ~1 to ~1 myself",
 ];
 
 struct Compiled {
     cues: PatternSet,
+    context_cues: PatternSet,
+    loss: PatternSet,
     lookalikes: PatternSet,
+    look_kind: Vec<LookKind>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum LookKind {
+    Plain,
+    Joke,
+    Other,
 }
 
 fn compiled() -> &'static Compiled {
@@ -139,10 +208,26 @@ fn compiled() -> &'static Compiled {
     C.get_or_init(|| {
         let expand = |s: &str| s.replace("{SELF}", SELF);
         let cues: Vec<String> = CUES.iter().map(|(p, _)| expand(p)).collect();
-        let looks: Vec<String> = LOOKALIKES.iter().map(|p| expand(p)).collect();
+        let ctx: Vec<String> = CONTEXT_CUES.iter().map(|(p, _)| expand(p)).collect();
+        let mut looks = Vec::new();
+        let mut look_kind = Vec::new();
+        for p in LOOKALIKES {
+            let (kind, body) = if let Some(b) = p.strip_prefix("JOKE:") {
+                (LookKind::Joke, b)
+            } else if let Some(b) = p.strip_prefix("OTHER:") {
+                (LookKind::Other, b)
+            } else {
+                (LookKind::Plain, *p)
+            };
+            looks.push(expand(body));
+            look_kind.push(kind);
+        }
         Compiled {
             cues: PatternSet::new(cues.iter().map(String::as_str)),
+            context_cues: PatternSet::new(ctx.iter().map(String::as_str)),
+            loss: PatternSet::new([LOSS]),
             lookalikes: PatternSet::new(looks.iter().map(String::as_str)),
+            look_kind,
         }
     })
 }
@@ -155,15 +240,34 @@ fn overlaps(a: &Hit, b: &Hit) -> bool {
 pub fn evidence(text: &str) -> Vec<(f32, usize, usize)> {
     let toks = tokenize(text);
     let c = compiled();
-    let looks = c.lookalikes.hits(&toks);
+    let loss = c.loss.hits(&toks);
+    let looks: Vec<Hit> = c
+        .lookalikes
+        .hits(&toks)
+        .into_iter()
+        .filter(|l| match c.look_kind[l.id] {
+            LookKind::Plain => true,
+            LookKind::Joke => loss.is_empty(),
+            LookKind::Other => !toks[l.start + 1..l.end].iter().any(|t| t.word == "i"),
+        })
+        .collect();
     let mut seen = Vec::new();
     let mut out = Vec::new();
-    for h in c.cues.hits(&toks) {
+    let context = c.context_cues.hits(&toks).into_iter().filter_map(|mut h| {
+        let in_context = loss.iter().any(|l| !overlaps(l, &h));
+        h.id += CUES.len();
+        in_context.then_some(h)
+    });
+    for h in c.cues.hits(&toks).into_iter().chain(context) {
         if looks.iter().any(|l| overlaps(l, &h)) || seen.contains(&h.id) {
             continue;
         }
         seen.push(h.id);
-        out.push((CUES[h.id].1, h.start, h.end));
+        let w = match CUES.get(h.id) {
+            Some(cue) => cue.1,
+            None => CONTEXT_CUES[h.id - CUES.len()].1,
+        };
+        out.push((w, h.start, h.end));
     }
     out
 }
@@ -209,6 +313,35 @@ mod tests {
             "I'm not suicidal, just really sad today",
         ] {
             assert!(!analyze(t).risk, "{t}: {:?}", analyze(t));
+        }
+    }
+
+    #[test]
+    fn conditional_and_relationship_framed() {
+        for t in [
+            "If she leaves I want to kill myself",
+            "if he leaves me i'll kill myself",
+            "if we break up i dont want to live",
+            "without her whats the point of living",
+            "i'd rather die than lose him",
+            "if you go i'll end it",
+            "i'll do something stupid if she leaves",
+            "i want to disappear forever",
+            "kms if he leaves lol",
+            "i cant live without him, if he leaves im done for good",
+        ] {
+            assert!(analyze(t).risk, "{t}: {:?}", evidence(t));
+        }
+        for t in [
+            "i'd die for a pizza",
+            "if he leaves the dishes again i'll kill him lol",
+            "this wait is killing me",
+            "i'm dying to see her",
+            "i'll end it if he lies to me again",
+            "i cant live without him",
+            "kms my boss just scheduled another meeting lol",
+        ] {
+            assert!(!analyze(t).risk, "{t}: {:?}", evidence(t));
         }
     }
 

@@ -54,8 +54,10 @@ const CUES: &[(Cue, &str)] = &[
     (Cue::MakeMe, "you ~1 make|made|making|makes ~1 me"),
     (Cue::Fault, "your|ur ~1 fault / because of you / thanks to you / you are|were the ~1 reason|problem / you did this / blame you"),
     (Cue::Fault, "you ~1 ruin|ruined|ruins|wreck|wrecked|destroyed|spoil|spoiled|spoilt ~2 everything|it|my|our|this|the"),
-    (Cue::Why, "why ~1 can|could|will|would not you ~1 ever|just|once / why ~1 do|did|does|are|is you ~1 always|never|constantly|even|keep / why would you / how could you / what is wrong with you / how many times do|have|must i"),
-    (Cue::Label, "you ?are ~1 so|such|a|an|being|really|too|completely|totally ~1 selfish|lazy|inconsiderate|rude|cold|mean|useless|pathetic|immature|childish|toxic|manipulative|controlling|needy|clingy|crazy|insensitive|liar|jerk|idiot|narcissist|narcissistic|asshole|selfish|careless|unreliable|heartless|dramatic|irresponsible|ungrateful|impossible|annoying|stupid"),
+    (Cue::Why, "why ~1 can|could|will|would|do|did|does not you ~1 ever|just|once / why ~1 do|did|does|are|is you ~1 always|never|constantly|even|keep / why would you / how could you / what is wrong with you / how many times do|have|must i"),
+    (Cue::Label, "you ?are ~1 ?so|such|a|an|being|really|too|completely|totally|just ~1 selfish|lazy|inconsiderate|rude|cold|mean|useless|pathetic|immature|childish|toxic|manipulative|controlling|needy|clingy|crazy|insensitive|liar|jerk|idiot|narcissist|narcissistic|asshole|selfish|careless|unreliable|heartless|dramatic|irresponsible|ungrateful|impossible|annoying|stupid"),
+    // texting "ur"/"your" for "you're", only at the end of a clause: "ur impossible"
+    (Cue::Label, "your ?so|really|too|just|literally selfish|lazy|inconsiderate|rude|cold|mean|useless|pathetic|immature|childish|toxic|manipulative|controlling|needy|clingy|crazy|insensitive|liar|jerk|idiot|narcissist|narcissistic|asshole|selfish|careless|unreliable|heartless|dramatic|irresponsible|ungrateful|impossible|annoying|stupid"),
     (Cue::DontCare, "you ~2 do|did not ~1 care|listen|respect|appreciate|help|try|notice|understand|support|bother|value / you only care|think ~2 yourself|you"),
 ];
 
@@ -166,6 +168,65 @@ const NEVER_PRAISE: &[&str] = &[
     "have",
 ];
 
+/// Everyday, kind habits: "you always sing in the car" is fondness, not blame,
+/// unless a hurt word follows ("you always sing when I'm trying to sleep, it
+/// makes me crazy").
+const ALWAYS_KIND: &[&str] = &[
+    "sing",
+    "sings",
+    "singing",
+    "hum",
+    "humming",
+    "dance",
+    "dancing",
+    "cook",
+    "cooks",
+    "bake",
+    "hug",
+    "hugs",
+    "kiss",
+    "kisses",
+    "cuddle",
+    "smell",
+    "smells",
+    "surprise",
+    "surprises",
+    "help",
+    "helps",
+    "cheer",
+    "share",
+    "hold",
+    "holds",
+    "bring",
+    "brings",
+    "save",
+    "saves",
+    "whistle",
+];
+
+/// After "because of you" / "thanks to you", a good outcome makes it gratitude.
+const FAULT_PRAISE: &[&str] = &[
+    "believe", "passed", "finally", "made", "got", "learned", "learnt", "found", "smile", "hope",
+    "trust", "healed", "survived", "managed", "met",
+];
+
+/// Faults that "never" denies: "you're never boring / late / rude" is praise.
+const NEVER_FAULT: &[&str] = &[
+    "boring",
+    "late",
+    "rude",
+    "mean",
+    "unkind",
+    "dull",
+    "judgmental",
+    "selfish",
+    "cruel",
+    "lazy",
+    "harsh",
+    "cold",
+    "wrong",
+];
+
 /// Negative words that make "you make me ..." blaming.
 const HURT: &[&str] = &[
     "angry",
@@ -248,8 +309,23 @@ fn is_praise(cue: Cue, toks: &[Token], start: usize, end: usize) -> bool {
     }
     match cue {
         Cue::Never => {
-            let next = toks.get(end).map(|t| t.word.as_str()).unwrap_or("");
-            NEVER_PRAISE.contains(&next) || window().any(|w| PRAISE.contains(&w))
+            let word = |k: usize| toks.get(end + k).map(|t| t.word.as_str()).unwrap_or("");
+            let next = word(0);
+            // "you never have to ask" is kind; "you never have time for me" is not.
+            if matches!(next, "have" | "need") {
+                return word(1) == "to";
+            }
+            // "you never support me": a kind verb right after "never" is what is missing.
+            if PRAISE.contains(&next) && !NEVER_PRAISE.contains(&next) {
+                return false;
+            }
+            // "you never make me feel special" misses the good thing: blame.
+            if matches!(next, "make" | "made") {
+                return false;
+            }
+            NEVER_PRAISE.contains(&next)
+                || NEVER_FAULT.contains(&next)
+                || window().any(|w| PRAISE.contains(&w))
         }
         Cue::MakeMe => {
             let mut hurt = false;
@@ -261,9 +337,52 @@ fn is_praise(cue: Cue, toks: &[Token], start: usize, end: usize) -> bool {
             }
             !hurt
         }
-        Cue::Always | Cue::Fault => window().take(5).any(|w| PRAISE.contains(&w)),
-        Cue::Why | Cue::Label | Cue::DontCare => false,
+        Cue::Always => {
+            let next = toks.get(end).map(|t| t.word.as_str()).unwrap_or("");
+            let hurt = toks
+                .iter()
+                .skip(end)
+                .take(14)
+                .any(|t| HURT.contains(&t.word.as_str()));
+            window().take(8).any(|w| PRAISE.contains(&w))
+                || (ALWAYS_KIND.contains(&next) && !hurt && !after_kind_is_up(toks, end))
+        }
+        Cue::Fault => window()
+            .take(5)
+            .any(|w| PRAISE.contains(&w) || FAULT_PRAISE.contains(&w)),
+        Cue::Label => {
+            // "your lazy cousin": "your" is a possessive unless the clause ends.
+            if toks[start].word == "your"
+                && toks.get(end).is_some_and(|t| {
+                    !matches!(
+                        t.word.as_str(),
+                        "and"
+                            | "sometimes"
+                            | "lately"
+                            | "today"
+                            | "tbh"
+                            | "lol"
+                            | "honestly"
+                            | "again"
+                    )
+                })
+            {
+                return true;
+            }
+            // "you're never rude", "you are not selfish": denied, not blamed.
+            let denied = toks[start..end - 1]
+                .iter()
+                .any(|t| matches!(t.word.as_str(), "never" | "not"));
+            // "you look crazy good", "you're so annoyingly cute"
+            denied || window().take(2).any(|w| PRAISE.contains(&w))
+        }
+        Cue::Why | Cue::DontCare => false,
     }
+}
+
+/// "you always bring up my ex": a phrasal verb, not a kind habit.
+fn after_kind_is_up(toks: &[Token], end: usize) -> bool {
+    toks.get(end + 1).is_some_and(|t| t.word == "up")
 }
 
 /// Checks one message for blaming wording.

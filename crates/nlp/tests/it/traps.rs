@@ -58,6 +58,23 @@ fn texting_style_relationship_thoughts_work() {
     }
 }
 
+/// A silence read as losing interest is jumping to conclusions: the top
+/// suggestion must be mind reading or fortune telling, not comparing or
+/// disqualifying the positive.
+#[test]
+fn silence_thought_ranks_jumping_to_conclusions_first() {
+    for text in [
+        "He hasn't texted back, he must be losing interest",
+        "he hasnt texted back he must be losing interest",
+    ] {
+        let top = traps::analyze(text).traps[0].label;
+        assert!(
+            matches!(top, "mind_reading" | "fortune_telling"),
+            "{text}: {top}"
+        );
+    }
+}
+
 #[test]
 fn calm_thoughts_are_not_flagged() {
     for text in [
