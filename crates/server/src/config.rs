@@ -54,8 +54,9 @@ pub enum ConfigError {
     },
     #[error(transparent)]
     Key(#[from] MasterKeyError),
+    // Not a `source`: the message already carries the cause, so it is printed once.
     #[error("could not open the database: {0}")]
-    Store(#[from] StoreError),
+    Store(StoreError),
     #[error("the crisis-lines file {path} could not be used: {message}")]
     CrisisLines { path: PathBuf, message: String },
     #[error("could not listen on {addr}: {source}")]
@@ -63,6 +64,12 @@ pub enum ConfigError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+}
+
+impl From<StoreError> for ConfigError {
+    fn from(e: StoreError) -> Self {
+        ConfigError::Store(e)
+    }
 }
 
 impl Config {

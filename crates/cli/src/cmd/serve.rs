@@ -60,5 +60,6 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime
         .block_on(steady_server::serve(config))
-        .context("Steady could not start")
+        // Each message already names its cause; printing the chain would repeat it.
+        .map_err(|e| anyhow::anyhow!("Steady could not start: {e}"))
 }
