@@ -618,3 +618,66 @@ async fn a_worrying_note_is_saved_and_then_asks_gently_whether_you_are_safe() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_log_suggests_what_the_latest_questionnaire_result_points_to() {
+    each_backend(|s| async move {
+        sign_up(&s, "juno").await;
+        let (_, html) = get(&s, "/urges").await;
+        assert!(
+            !html.contains("Worth trying"),
+            "nothing suggested before any result"
+        );
+
+        let (_, body) = s
+            .call(
+                s.request(reqwest::Method::POST, "/api/v1/tokens", None)
+                    .json(&serde_json::json!({"username": "juno", "password": PASSWORD})),
+            )
+            .await;
+        let token = body["token"].as_str().expect("token").to_owned();
+        let (status, started) = s
+            .call(
+                s.request(reqwest::Method::POST, "/api/v1/assessments", Some(&token))
+                    .json(&serde_json::json!({"instrument": "ecr-rs"})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{}: {started}", s.backend);
+        let id = started["id"].as_str().expect("id").to_owned();
+        let all_sevens: serde_json::Map<String, Value> = (1..=9)
+            .map(|n| (n.to_string(), serde_json::json!(7)))
+            .collect();
+        let (status, _) = s
+            .call(
+                s.request(
+                    reqwest::Method::PUT,
+                    &format!("/api/v1/assessments/{id}/answers"),
+                    Some(&token),
+                )
+                .json(&serde_json::json!({"answers": all_sevens})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, result) = s
+            .call(s.request(
+                reqwest::Method::POST,
+                &format!("/api/v1/assessments/{id}/submit"),
+                Some(&token),
+            ))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{result}");
+
+        // All 7s on the ECR-RS: anxiety 7.0, avoidance 3.0, the anxious region.
+        let (_, html) = get(&s, "/urges").await;
+        assert!(html.contains("Worth trying"), "{}", s.backend);
+        assert!(html.contains("the anxious region of your ECR-RS result"));
+        assert!(html.contains("<strong>Delay ladder</strong>"));
+        assert!(html.contains(r#"<strong>Thought records</strong>"#));
+        assert!(html.contains(r#"href="/thoughts/new""#));
+        assert!(
+            !html.contains("Reliability ledger"),
+            "only the region's own suggestions"
+        );
+    })
+    .await;
+}

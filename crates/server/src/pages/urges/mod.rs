@@ -77,6 +77,64 @@ struct LogPage {
     older: Option<String>,
     paging: bool,
     is_edit: bool,
+    suggestions: Option<Suggestions>,
+}
+
+/// What the latest questionnaire result suggests trying first.
+struct Suggestions {
+    /// "the anxious region (ECR-R, 3 March 2026)".
+    source: String,
+    tools: Vec<SuggestedTool>,
+}
+
+struct SuggestedTool {
+    label: &'static str,
+    summary: &'static str,
+    /// Where to start it, for the tools the app has a page for.
+    href: Option<&'static str>,
+}
+
+/// The latest completed questionnaire's suggestions, if there is one.
+async fn suggestions(
+    state: &AppState,
+    user: &WebUser,
+    tz: chrono_tz::Tz,
+) -> Result<Option<Suggestions>, AppError> {
+    use steady_core::assessment::Tool;
+    let done = state
+        .store
+        .completed_assessments(user.account.id, None)
+        .await?;
+    let Some((latest, scores)) = done.iter().rev().find_map(|a| a.scores.map(|s| (a, s))) else {
+        return Ok(None);
+    };
+    let region = scores.region();
+    let taken = latest
+        .completed_at
+        .unwrap_or(latest.updated_at)
+        .with_timezone(&tz)
+        .format("%-d %B %Y");
+    let tools = region
+        .guidance()
+        .suggested_tools
+        .iter()
+        .map(|tool| SuggestedTool {
+            label: tool.label(),
+            summary: tool.summary(),
+            href: match tool {
+                Tool::ThoughtRecords => Some("/thoughts/new"),
+                _ => None,
+            },
+        })
+        .collect();
+    Ok(Some(Suggestions {
+        source: format!(
+            "the {} region of your {} result ({taken})",
+            region.label().to_lowercase(),
+            latest.definition().short_name
+        ),
+        tools,
+    }))
 }
 
 async fn list(
@@ -154,6 +212,10 @@ async fn log_page(
         older,
         paging: before.is_some(),
         is_edit: false,
+        suggestions: match before {
+            None => suggestions(state, user, tz).await?,
+            Some(_) => None,
+        },
     })
 }
 
