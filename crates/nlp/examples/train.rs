@@ -29,6 +29,9 @@ const POS_WEIGHT: f32 = 2.0;
 /// Label smoothing: targets are `SMOOTH` and `1 - SMOOTH` instead of 0 and 1.
 const SMOOTH: f32 = 0.03;
 const FOLDS: usize = 5;
+/// Models trained on differently shuffled data and averaged (lowers the variance that
+/// the order of a few thousand examples gives plain SGD).
+const ENSEMBLE: usize = 4;
 /// Features whose largest quantised weight is below this are dropped.
 const PRUNE_Q: i8 = 2;
 
@@ -93,6 +96,26 @@ fn train(samples: &[Sample], seed: u64) -> ([f32; N_TRAPS], Weights) {
                 for k in 0..N_TRAPS {
                     row[k] -= lr * (g[k] + L2 * row[k]);
                 }
+            }
+        }
+    }
+    (bias, w)
+}
+
+/// The average of [`ENSEMBLE`] models trained with different shuffles.
+fn train_ensemble(samples: &[Sample], seed: u64) -> ([f32; N_TRAPS], Weights) {
+    let mut bias = [0.0f32; N_TRAPS];
+    let mut w: Weights = HashMap::new();
+    let share = 1.0 / ENSEMBLE as f32;
+    for j in 0..ENSEMBLE {
+        let (b, m) = train(samples, seed.wrapping_add(1000 * j as u64));
+        for k in 0..N_TRAPS {
+            bias[k] += share * b[k];
+        }
+        for (f, row) in m {
+            let acc = w.entry(f).or_insert([0.0; N_TRAPS]);
+            for k in 0..N_TRAPS {
+                acc[k] += share * row[k];
             }
         }
     }
@@ -177,7 +200,7 @@ fn cross_validate(
                 tr.push(e.clone());
             }
         }
-        let (bias, w) = train(&featurize(&units(&tr)), 42 + fold as u64);
+        let (bias, w) = train_ensemble(&featurize(&units(&tr)), 42 + fold as u64);
         for e in held {
             let mut y = [false; N_TRAPS];
             for l in &e.labels {
@@ -292,7 +315,7 @@ fn main() -> std::io::Result<()> {
     // Final model on everything, with the temperature folded into the weights.
     let mut all = generated;
     all.extend(hand);
-    let (mut bias, mut w) = train(&featurize(&units(&all)), 42);
+    let (mut bias, mut w) = train_ensemble(&featurize(&units(&all)), 42);
     for b in &mut bias {
         *b /= temp;
     }
