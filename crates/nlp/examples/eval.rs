@@ -141,6 +141,30 @@ fn evaluate(items: &[Item]) -> Tally {
     t
 }
 
+/// Threshold-free comparison of pooling choices: top-3 recall of the dominant trap.
+fn compare_pools(name: &str, items: &[Item]) {
+    let mut line = format!("pooling, top-3 has the dominant trap ({name}):");
+    for (label, pool) in [
+        ("max", traps::Pool::Max),
+        ("max+0.25*second", traps::Pool::MaxPlusSecond(0.25)),
+        ("max+0.5*second", traps::Pool::MaxPlusSecond(0.5)),
+        ("max+1.0*second", traps::Pool::MaxPlusSecond(1.0)),
+    ] {
+        let (mut hit, mut n) = (0.0, 0.0);
+        for it in items.iter().filter(|it| !it.gold.is_empty()) {
+            let s = traps::scores_pooled(&it.text, pool);
+            let mut order: Vec<usize> = (0..N_TRAPS).collect();
+            order.sort_by(|&a, &b| s[b].total_cmp(&s[a]));
+            n += 1.0;
+            if order[..3].contains(&it.gold[0]) {
+                hit += 1.0;
+            }
+        }
+        line.push_str(&format!(" {label} {:.3};", hit / n));
+    }
+    println!("{line}");
+}
+
 fn print(name: &str, items: &[Item]) {
     let t = evaluate(items);
     let n = items.len() as f64;
@@ -243,6 +267,7 @@ fn main() {
                 &full,
             );
             print("Therapist Q&A, annotated distorted span only", &spans);
+            compare_pools("therapist Q&A, whole question", &full);
             let t = Instant::now();
             let mut n = 0usize;
             for it in &full {
@@ -294,5 +319,6 @@ fn main() {
             "CBT-Bench thoughts, test + seed (all distorted; first listed label as dominant)",
             &bench,
         );
+        compare_pools("CBT-Bench", &bench);
     }
 }

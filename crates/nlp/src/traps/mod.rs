@@ -48,30 +48,76 @@ pub fn unit_features(toks: &[Token], out: &mut Vec<u32>) {
     features::extract(toks, out);
 }
 
-/// The probability of each trap, in the order of [`TRAPS`].
-///
-/// Long texts are scored sentence by sentence and each trap keeps its highest
-/// score, so one clear sentence is not drowned out by the rest.
-pub fn scores(text: &str) -> [f32; N_TRAPS] {
+/// How the per-sentence logits of a long text are combined into one per trap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Pool {
+    /// The highest sentence logit.
+    Max,
+    /// The highest logit plus `w` times how far the second highest is above zero
+    /// (a second sentence showing the same trap adds a little confidence).
+    MaxPlusSecond(f32),
+}
+
+/// The pooling the shipped model uses (the trainer tunes its threshold with it).
+pub const POOL: Pool = Pool::MaxPlusSecond(0.25);
+
+/// Pooled logits of a text for any per-unit scorer (the library's model, or the
+/// trainer's float weights): the text is split into sentences, short multi-sentence
+/// texts are also scored as a whole, and each trap pools its sentence logits.
+pub fn pooled_logits<F>(text: &str, pool: Pool, mut logits: F) -> [f32; N_TRAPS]
+where
+    F: FnMut(&[u32]) -> [f32; N_TRAPS],
+{
     let toks = tokenize(text);
-    let m = model::model();
     let mut best = [f32::NEG_INFINITY; N_TRAPS];
+    let mut second = [f32::NEG_INFINITY; N_TRAPS];
     let mut feats = Vec::with_capacity(256);
-    let mut take = |range: std::ops::Range<usize>, best: &mut [f32; N_TRAPS]| {
-        feats.clear();
-        unit_features(&toks[range], &mut feats);
-        for (b, l) in best.iter_mut().zip(m.logits(&feats)) {
-            *b = b.max(l);
-        }
-    };
+    let mut take =
+        |range: std::ops::Range<usize>, best: &mut [f32; N_TRAPS], second: &mut [f32; N_TRAPS]| {
+            feats.clear();
+            unit_features(&toks[range], &mut feats);
+            for ((b, s), l) in best.iter_mut().zip(second.iter_mut()).zip(logits(&feats)) {
+                if l > *b {
+                    *s = *b;
+                    *b = l;
+                } else if l > *s {
+                    *s = l;
+                }
+            }
+        };
     let sents = sentences(&toks);
     if sents.len() != 1 && toks.len() <= WHOLE_TEXT_TOKENS {
-        take(0..toks.len(), &mut best);
+        take(0..toks.len(), &mut best, &mut second);
     }
     for s in sents {
-        take(s, &mut best);
+        take(s, &mut best, &mut second);
     }
-    best.map(sigmoid)
+    match pool {
+        Pool::Max => best,
+        Pool::MaxPlusSecond(w) => {
+            let mut out = best;
+            for (o, s) in out.iter_mut().zip(second) {
+                if s > 0.0 {
+                    *o += w * s;
+                }
+            }
+            out
+        }
+    }
+}
+
+/// The probability of each trap, in the order of [`TRAPS`].
+///
+/// Long texts are scored sentence by sentence and pooled with [`POOL`], so one clear
+/// sentence is not drowned out by the rest.
+pub fn scores(text: &str) -> [f32; N_TRAPS] {
+    scores_pooled(text, POOL)
+}
+
+/// Like [`scores`] with a chosen pooling (for measuring alternatives).
+pub fn scores_pooled(text: &str, pool: Pool) -> [f32; N_TRAPS] {
+    let m = model::model();
+    pooled_logits(text, pool, |f| m.logits(f)).map(sigmoid)
 }
 
 /// The decision threshold on the highest trap probability.
