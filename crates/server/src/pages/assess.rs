@@ -2,13 +2,14 @@
 //! the only way in, the statements in short groups (saved as you go), and the result with
 //! its chart.
 
+use crate::pages::form::PageForm;
 use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -216,7 +217,7 @@ struct StartForm {
 async fn start(
     State(state): State<AppState>,
     user: WebUser,
-    Form(form): Form<StartForm>,
+    PageForm(form): PageForm<StartForm>,
 ) -> Result<Response, PageError> {
     user.check_csrf(&form.csrf)?;
     let instrument: InstrumentId =
@@ -360,7 +361,7 @@ async fn save(
     State(state): State<AppState>,
     user: WebUser,
     Path(id): Path<String>,
-    Form(form): Form<HashMap<String, String>>,
+    PageForm(form): PageForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     user.check_csrf(form.get("csrf").map_or("", String::as_str))?;
     let owner = user.account.id;

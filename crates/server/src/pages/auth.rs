@@ -3,8 +3,9 @@
 //! Forms shown before sign-in carry a double-submit CSRF token: a random cookie, and a token
 //! derived from it in the form.
 
+use crate::pages::form::PageForm;
 use askama::Template;
-use axum::extract::{Form, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
@@ -115,7 +116,7 @@ async fn signup_page(
 async fn signup(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(form): Form<SignupForm>,
+    PageForm(form): PageForm<SignupForm>,
 ) -> Result<Response, PageError> {
     csrf::check(cookie(&headers, PREAUTH_COOKIE), &form.csrf)?;
     let result = api::accounts::create(
@@ -181,7 +182,7 @@ async fn signin_page(
 async fn signin(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(form): Form<SigninForm>,
+    PageForm(form): PageForm<SigninForm>,
 ) -> Result<Response, PageError> {
     csrf::check(cookie(&headers, PREAUTH_COOKIE), &form.csrf)?;
     match api::tokens::check_credentials(&state, &form.username, form.password).await {
@@ -222,7 +223,7 @@ struct CsrfForm {
 async fn signout(
     State(state): State<AppState>,
     user: WebUser,
-    Form(form): Form<CsrfForm>,
+    PageForm(form): PageForm<CsrfForm>,
 ) -> Result<Response, PageError> {
     user.check_csrf(&form.csrf)?;
     state.store.delete_session(user.token_hash()).await?;

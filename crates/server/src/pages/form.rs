@@ -107,3 +107,36 @@ mod tests {
         assert!(c[1].checked);
     }
 }
+
+/// Like `axum::Form`, but a body that cannot be read becomes the calm error page with a
+/// message a person can act on, instead of a bare line of text.
+#[derive(Debug)]
+pub struct PageForm<T>(pub T);
+
+impl<S, T> axum::extract::FromRequest<S> for PageForm<T>
+where
+    S: Send + Sync,
+    T: serde::de::DeserializeOwned,
+{
+    type Rejection = crate::error::PageError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(value)) => Ok(PageForm(value)),
+            Err(rejection) => {
+                let error = if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    crate::AppError::TooLarge(format!(
+                        "What you sent is larger than the {} KiB this server accepts. Please shorten it and try again.",
+                        crate::MAX_BODY_BYTES / 1024
+                    ))
+                } else {
+                    crate::AppError::BadRequest(
+                        "This form could not be read. Please go back, reload the page and try again."
+                            .to_owned(),
+                    )
+                };
+                Err(crate::error::PageError(error))
+            }
+        }
+    }
+}

@@ -1,8 +1,9 @@
 //! Settings: the person's time zone, signing out, taking everything out, deleting everything.
 
+use crate::pages::form::PageForm;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Form, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -81,7 +82,7 @@ async fn settings_page(
 async fn save(
     State(state): State<AppState>,
     user: WebUser,
-    Form(form): Form<SettingsForm>,
+    PageForm(form): PageForm<SettingsForm>,
 ) -> Result<Response, PageError> {
     user.check_csrf(&form.csrf)?;
     match parse_time_zone(&form.time_zone) {
@@ -132,7 +133,7 @@ struct DeleteForm {
 async fn delete_account(
     State(state): State<AppState>,
     user: WebUser,
-    Form(form): Form<DeleteForm>,
+    PageForm(form): PageForm<DeleteForm>,
 ) -> Result<Response, PageError> {
     user.check_csrf(&form.csrf)?;
     let confirmed =

@@ -681,3 +681,35 @@ async fn the_log_suggests_what_the_latest_questionnaire_result_points_to() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_form_that_cannot_be_read_gets_the_calm_page() {
+    each_backend(|s| async move {
+        let csrf = sign_up(&s, "ode").await;
+        for (path, content_type, body) in [
+            (
+                "/assess/start",
+                "application/x-www-form-urlencoded",
+                format!("csrf={csrf}&x=1"),
+            ),
+            ("/urges", "application/json", "{}".to_owned()),
+            ("/settings", "text/plain", "hello".to_owned()),
+        ] {
+            let r = s
+                .client
+                .post(s.url(path))
+                .header("content-type", content_type)
+                .body(body)
+                .send()
+                .await
+                .expect("sent");
+            assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{}: {path}", s.backend);
+            let (_, html) = page(&s, r).await;
+            assert!(
+                html.contains("This form could not be read"),
+                "{path}: {html}"
+            );
+        }
+    })
+    .await;
+}

@@ -1,7 +1,8 @@
 //! One entry: change it (for example to add how strong the urge was afterwards) or delete it.
 
+use crate::pages::form::PageForm;
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -77,7 +78,7 @@ pub async fn save(
     State(state): State<AppState>,
     user: WebUser,
     Path(id): Path<String>,
-    Form(form): Form<UrgeForm>,
+    PageForm(form): PageForm<UrgeForm>,
 ) -> Result<Response, PageError> {
     user.check_csrf(&form.csrf)?;
     let urge = load(&state, &user, &id).await?;
@@ -150,7 +151,7 @@ pub async fn delete(
     State(state): State<AppState>,
     user: WebUser,
     Path(id): Path<String>,
-    Form(form): Form<CsrfForm>,
+    PageForm(form): PageForm<CsrfForm>,
 ) -> Result<Response, PageError> {
     user.check_csrf(&form.csrf)?;
     api::urges::remove(&state, user.account.id, api::urges::parse_id(&id)?).await?;

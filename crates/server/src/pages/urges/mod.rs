@@ -3,9 +3,10 @@
 mod edit;
 mod fields;
 
+use crate::pages::form::PageForm;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Form, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -260,7 +261,7 @@ pub(super) fn private_texts(urge: &steady_core::urge::Urge) -> [Option<&str>; 3]
 async fn create(
     State(state): State<AppState>,
     user: WebUser,
-    Form(form): Form<UrgeForm>,
+    PageForm(form): PageForm<UrgeForm>,
 ) -> Result<Response, PageError> {
     user.check_csrf(&form.csrf)?;
     let tz = local_time::zone(&user.account.time_zone);
