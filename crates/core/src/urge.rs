@@ -114,11 +114,11 @@ choice!(
 choice!(
     /// The shape the request takes (or would take).
     Form, "form" {
-        RepeatedQuestion = "repeated_question", "Asking the same question again", "question", "repeat";
+        RepeatedQuestion = "repeated_question", "The same question again", "question", "repeat";
         CheckingIn = "checking_in", "Checking in", "check_in", "checkin";
-        CommitmentTimeline = "commitment_timeline", "Asking about commitment or timelines", "timeline", "commitment";
-        VerbalAffirmation = "verbal_affirmation", "Asking to hear it said", "affirmation";
-        CheckingPhone = "checking_phone", "Checking their phone or social media", "phone", "social_media", "checking";
+        CommitmentTimeline = "commitment_timeline", "Commitment or timelines", "timeline", "commitment";
+        VerbalAffirmation = "verbal_affirmation", "Hearing it said", "affirmation";
+        CheckingPhone = "checking_phone", "Checking phone or socials", "phone", "social_media", "checking";
         Other = "other", "Something else";
     }
 );
