@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/assess/start", post(start))
         .route("/assess/{id}", get(questions).post(save))
         .route("/assess/{id}/result", get(result))
+        .route("/assess/{id}/delete", get(confirm_delete).post(delete))
 }
 
 /// Groups of at most [`MAX_GROUP`] statements, as even as possible (36 → 6×6, 9 → 5+4).
@@ -95,6 +96,7 @@ struct OverviewPage {
     nav: Option<Nav>,
     csrf: String,
     paused: bool,
+    deleted: bool,
     not_a_diagnosis: &'static str,
     questionnaires: Vec<Questionnaire>,
     history: Vec<HistoryRow>,
@@ -104,6 +106,7 @@ struct OverviewPage {
 #[derive(Debug, Deserialize)]
 struct OverviewQuery {
     paused: Option<String>,
+    deleted: Option<String>,
 }
 
 async fn overview(
@@ -198,6 +201,7 @@ async fn overview(
         nav: Nav::of(&user, "assess"),
         csrf: user.csrf.clone(),
         paused: q.paused.is_some(),
+        deleted: q.deleted.is_some(),
         not_a_diagnosis: NOT_A_DIAGNOSIS,
         questionnaires,
         history,
@@ -421,6 +425,7 @@ struct EarlierRow {
 #[template(path = "assess/result.html")]
 struct ResultPage {
     nav: Option<Nav>,
+    id: String,
     name: String,
     short_name: String,
     about_label: Option<String>,
@@ -510,6 +515,7 @@ async fn result(
     let guidance = region.guidance();
     render(&ResultPage {
         nav: Nav::of(&user, "assess"),
+        id: a.id.to_string(),
         name: instrument.name.clone(),
         short_name: instrument.short_name.clone(),
         about_label: logic::about_label(&a),
@@ -549,4 +555,53 @@ mod tests {
         assert_eq!(sizes(Instrument::ecr_rs()), vec![5, 4]);
         assert_eq!(groups(Instrument::ecr_rs())[1], vec![6, 7, 8, 9]);
     }
+}
+
+#[derive(Template)]
+#[template(path = "assess/delete.html")]
+struct DeletePage {
+    nav: Option<Nav>,
+    csrf: String,
+    id: String,
+    what: String,
+}
+
+/// Asks before deleting one taking of a questionnaire, answers and result with it.
+async fn confirm_delete(
+    State(state): State<AppState>,
+    user: WebUser,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let a = logic::load(&state, user.account.id, logic::parse_id(&id)?).await?;
+    let when = a.completed_at.unwrap_or(a.started_at);
+    let what = format!(
+        "your {} from {}",
+        a.definition().short_name,
+        date(when, zone(&user))
+    );
+    render(&DeletePage {
+        nav: Nav::of(&user, "assess"),
+        csrf: user.csrf.clone(),
+        id: a.id.to_string(),
+        what,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+struct DeleteForm {
+    csrf: String,
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    user: WebUser,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<DeleteForm>,
+) -> Result<Response, PageError> {
+    user.check_csrf(&form.csrf)?;
+    let id = logic::parse_id(&id)?;
+    if !state.store.delete_assessment(user.account.id, id).await? {
+        return Err(AppError::NotFound("There is no such questionnaire in your account.").into());
+    }
+    Ok(Redirect::to("/assess?deleted=1").into_response())
 }

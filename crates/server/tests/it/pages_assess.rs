@@ -237,6 +237,48 @@ async fn privacy_first_then_groups_saved_as_you_go_then_the_result() {
         let theirs = fetch(&s, &other, Method::GET, &path, &[]).await;
         assert_eq!(theirs.status, StatusCode::NOT_FOUND);
 
+        // Only the owner can delete a result, after a confirm page.
+        let their_csrf = csrf_of(&fetch(&s, &other, Method::GET, "/assess", &[]).await.body);
+        let theirs = fetch(&s, &other, Method::GET, &format!("{path}/delete"), &[]).await;
+        assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+        let theirs = fetch(
+            &s,
+            &other,
+            Method::POST,
+            &format!("{path}/delete"),
+            &[("csrf", &their_csrf)],
+        )
+        .await;
+        assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+        let confirm = fetch(&s, &token, Method::GET, &format!("{path}/delete"), &[]).await;
+        assert_eq!(confirm.status, StatusCode::OK);
+        assert!(confirm.body.contains("It cannot be undone."));
+        let forged = fetch(
+            &s,
+            &token,
+            Method::POST,
+            &format!("{path}/delete"),
+            &[("csrf", "forged")],
+        )
+        .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        let csrf = csrf_of(&confirm.body);
+        let gone = fetch(
+            &s,
+            &token,
+            Method::POST,
+            &format!("{path}/delete"),
+            &[("csrf", &csrf)],
+        )
+        .await;
+        assert_eq!(gone.location, "/assess?deleted=1");
+        let overview = fetch(&s, &token, Method::GET, &gone.location, &[]).await;
+        assert!(overview
+            .body
+            .contains("That result and its answers are deleted."));
+        let result = fetch(&s, &token, Method::GET, &format!("{path}/result"), &[]).await;
+        assert_eq!(result.status, StatusCode::NOT_FOUND);
+
         // Signed out: to the sign-in page.
         let response = s.client.get(s.url("/assess")).send().await.expect("sent");
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
