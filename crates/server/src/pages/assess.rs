@@ -79,6 +79,8 @@ struct Questionnaire {
     can_start: bool,
     start_label: &'static str,
     citation: String,
+    /// Other people a questionnaire about one person can be about: (id, "your mother").
+    others: Vec<(String, String)>,
 }
 
 struct HistoryRow {
@@ -180,6 +182,17 @@ async fn overview(
             can_start,
             start_label,
             citation: instrument.citation.clone(),
+            others: instrument
+                .about
+                .as_ref()
+                .map(|a| {
+                    a.people
+                        .iter()
+                        .filter(|p| p.id != a.default)
+                        .map(|p| (p.id.clone(), p.label.clone()))
+                        .collect()
+                })
+                .unwrap_or_default(),
         });
     }
     let history = done
@@ -190,7 +203,14 @@ async fn overview(
             Some(HistoryRow {
                 id: a.id,
                 date: date(a.completed_at?, tz),
-                name: a.definition().short_name.clone(),
+                name: match logic::about_label(a) {
+                    Some(label)
+                        if a.about != a.definition().about.as_ref().map(|w| w.default.clone()) =>
+                    {
+                        format!("{} about {label}", a.definition().short_name)
+                    }
+                    _ => a.definition().short_name.clone(),
+                },
                 region: s.region().label(),
                 anxiety: score(s.anxiety),
                 avoidance: score(s.avoidance),

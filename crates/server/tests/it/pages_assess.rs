@@ -302,3 +302,61 @@ async fn the_assessment_stylesheet_is_served() {
     assert!(css.contains(".steady-chart .region-secure"));
     assert!(css.contains("prefers-color-scheme: dark"));
 }
+
+#[tokio::test]
+async fn the_ecr_rs_can_be_about_someone_else_and_is_kept_apart() {
+    let db = TestDb::sqlite();
+    let s = TestServer::start(&db).await;
+    let token = web_session(&s, &db, "mae").await;
+    let overview = fetch(&s, &token, Method::GET, "/assess", &[]).await;
+    assert!(overview.body.contains("About someone else"));
+    assert!(overview.body.contains(r#"<option value="mother">"#));
+    let csrf = csrf_of(&overview.body);
+    let started = fetch(
+        &s,
+        &token,
+        Method::POST,
+        "/assess/start",
+        &[
+            ("csrf", &csrf),
+            ("instrument", "ecr-rs"),
+            ("about", "mother"),
+        ],
+    )
+    .await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER);
+    let path = started.location.clone();
+    let first = fetch(&s, &token, Method::GET, &path, &[]).await;
+    assert!(
+        first.body.contains("mother"),
+        "the statements say whom they are about"
+    );
+
+    // Two pages of statements (5, then 4), every answer "4".
+    for group in 0..2 {
+        let mut form: Vec<(String, String)> = (1..=9)
+            .map(|n| (format!("item_{n}"), "4".to_owned()))
+            .collect();
+        form.push(("csrf".to_owned(), csrf_of(&first.body)));
+        form.push(("group".to_owned(), group.to_string()));
+        form.push(("action".to_owned(), "next".to_owned()));
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let page = fetch(&s, &token, Method::POST, &path, &form).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        if group == 1 {
+            assert_eq!(page.location, format!("{path}/result"));
+        }
+    }
+    let overview = fetch(&s, &token, Method::GET, "/assess", &[]).await;
+    assert!(
+        overview.body.contains("ECR-RS about your mother"),
+        "{}",
+        overview.body
+    );
+    assert!(
+        !overview.body.contains("It will be here to take again from"),
+        "a result about someone else does not hold back the one about the partner"
+    );
+    drop(s);
+    db.teardown().await;
+}
