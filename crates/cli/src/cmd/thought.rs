@@ -1,11 +1,12 @@
 //! `steady thought`: thought records from a terminal.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use reqwest::Method;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use steady_core::thought::{Emotion, ThoughtRecord, Trap};
 
+use super::output::{insert, local};
 use crate::client::Api;
 
 #[derive(Debug, clap::Args)]
@@ -161,12 +162,6 @@ fn path(id: &str) -> String {
     format!("/api/v1/thoughts/{}", id.trim())
 }
 
-fn insert(fields: &mut Map<String, Value>, key: &str, value: Option<Value>) {
-    if let Some(v) = value {
-        fields.insert(key.to_owned(), v);
-    }
-}
-
 fn add(api: &Api, a: AddArgs) -> anyhow::Result<()> {
     let mut fields = Map::new();
     fields.insert("thought".to_owned(), Value::from(a.thought.clone()));
@@ -281,26 +276,14 @@ fn after_save(saved: &Saved) {
 }
 
 fn list(api: &Api, a: &ListArgs) -> anyhow::Result<()> {
-    let records: Vec<ThoughtRecord> = api.send(
-        api.request(Method::GET, "/api/v1/thoughts")
-            .query(&[("limit", a.limit)]),
-    )?;
-    if a.json {
-        println!("{}", serde_json::to_string(&records)?);
-        return Ok(());
-    }
-    if records.is_empty() {
-        println!("No thought records yet. Start one with `steady thought add --thought \"...\"`.");
-        return Ok(());
-    }
-    for r in &records {
-        println!("{}", summary(r));
-    }
-    Ok(())
-}
-
-fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%a %d %b %H:%M").to_string()
+    super::output::print_list::<ThoughtRecord>(
+        api,
+        "/api/v1/thoughts",
+        a.limit,
+        a.json,
+        "No thought records yet. Start one with `steady thought add --thought \"...\"`.",
+        summary,
+    )
 }
 
 fn summary(r: &ThoughtRecord) -> String {

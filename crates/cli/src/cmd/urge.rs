@@ -1,11 +1,12 @@
 //! `steady urge`: the reassurance log from a terminal.
 
 use anyhow::Context;
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use reqwest::Method;
 use serde_json::{json, Map, Value};
 use steady_core::urge::{Action, Form, Function, Trigger, Urge};
 
+use super::output::{insert, local};
 use crate::client::Api;
 
 #[derive(Debug, clap::Args)]
@@ -176,12 +177,6 @@ fn log(api: &Api, a: LogArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn insert(fields: &mut Map<String, Value>, key: &str, value: Option<Value>) {
-    if let Some(v) = value {
-        fields.insert(key.to_owned(), v);
-    }
-}
-
 fn edit(api: &Api, a: EditArgs) -> anyhow::Result<()> {
     let mut fields = Map::new();
     insert(
@@ -219,26 +214,7 @@ fn edit(api: &Api, a: EditArgs) -> anyhow::Result<()> {
 }
 
 fn list(api: &Api, a: &ListArgs) -> anyhow::Result<()> {
-    let urges: Vec<Urge> = api.send(
-        api.request(Method::GET, "/api/v1/urges")
-            .query(&[("limit", a.limit)]),
-    )?;
-    if a.json {
-        println!("{}", serde_json::to_string(&urges)?);
-        return Ok(());
-    }
-    if urges.is_empty() {
-        println!("No entries yet. Log one with `steady urge log --intensity 6 --trigger no-reply --form question --did delayed`.");
-        return Ok(());
-    }
-    for urge in &urges {
-        println!("{}", summary(urge));
-    }
-    Ok(())
-}
-
-fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%a %d %b %H:%M").to_string()
+    super::output::print_list::<Urge>(api, "/api/v1/urges", a.limit, a.json, "No entries yet. Log one with `steady urge log --intensity 6 --trigger no-reply --form question --did delayed`.", summary)
 }
 
 fn summary(urge: &Urge) -> String {
