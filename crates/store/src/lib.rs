@@ -18,9 +18,7 @@ use steady_core::thought::ThoughtRecord;
 use steady_core::urge::Urge;
 
 pub use error::StoreError;
-pub use records::{
-    NewSession, NewUser, SessionKind, SessionRecord, ThoughtQuery, UrgeQuery, UserRecord,
-};
+pub use records::{ListQuery, NewSession, NewUser, SessionKind, SessionRecord, UserRecord};
 pub use sql::{Backend, SqlStore};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -55,7 +53,7 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     async fn insert_urge(&self, owner: UserId, urge: &Urge) -> Result<()>;
     async fn urge(&self, owner: UserId, id: UrgeId) -> Result<Option<Urge>>;
     /// Newest first.
-    async fn list_urges(&self, owner: UserId, query: UrgeQuery) -> Result<Vec<Urge>>;
+    async fn list_urges(&self, owner: UserId, query: ListQuery) -> Result<Vec<Urge>>;
     /// Replaces an entry; `false` if the owner has no such entry.
     async fn update_urge(&self, owner: UserId, urge: &Urge) -> Result<bool>;
     /// `false` if the owner has no such entry.
@@ -82,8 +80,7 @@ pub trait Store: Send + Sync + std::fmt::Debug + 'static {
     async fn insert_thought(&self, owner: UserId, record: &ThoughtRecord) -> Result<()>;
     async fn thought(&self, owner: UserId, id: ThoughtId) -> Result<Option<ThoughtRecord>>;
     /// Newest first, by when the situation happened.
-    async fn list_thoughts(&self, owner: UserId, query: ThoughtQuery)
-        -> Result<Vec<ThoughtRecord>>;
+    async fn list_thoughts(&self, owner: UserId, query: ListQuery) -> Result<Vec<ThoughtRecord>>;
     /// Replaces a record; `false` if the owner has no such record.
     async fn update_thought(&self, owner: UserId, record: &ThoughtRecord) -> Result<bool>;
     /// `false` if the owner has no such record.

@@ -87,9 +87,9 @@ pub struct SessionRecord {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Which urges to list.
+/// Which entries of a time-ordered list (urges, thought records) to return, newest first.
 #[derive(Debug, Clone, Copy)]
-pub struct UrgeQuery {
+pub struct ListQuery {
     /// Only entries that happened before this time.
     pub before: Option<DateTime<Utc>>,
     /// Only entries that happened at or after this time.
@@ -97,27 +97,7 @@ pub struct UrgeQuery {
     pub limit: u32,
 }
 
-impl Default for UrgeQuery {
-    fn default() -> Self {
-        Self {
-            before: None,
-            since: None,
-            limit: 50,
-        }
-    }
-}
-
-/// Which thought records to list.
-#[derive(Debug, Clone, Copy)]
-pub struct ThoughtQuery {
-    /// Only records whose situation happened before this time.
-    pub before: Option<DateTime<Utc>>,
-    /// Only records whose situation happened at or after this time.
-    pub since: Option<DateTime<Utc>>,
-    pub limit: u32,
-}
-
-impl Default for ThoughtQuery {
+impl Default for ListQuery {
     fn default() -> Self {
         Self {
             before: None,

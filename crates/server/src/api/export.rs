@@ -9,7 +9,7 @@ use steady_core::account::Account;
 use steady_core::ids::UserId;
 use steady_core::thought::ThoughtRecord;
 use steady_core::urge::Urge;
-use steady_store::{ThoughtQuery, UrgeQuery};
+use steady_store::ListQuery;
 use utoipa::ToSchema;
 
 use super::ApiJson;
@@ -54,16 +54,7 @@ pub async fn build(state: &AppState, account: Account) -> Result<Export, AppErro
         .iter()
         .map(super::assessments::AssessmentView::of)
         .collect();
-    let mut thoughts = state
-        .store
-        .list_thoughts(
-            account.id,
-            ThoughtQuery {
-                limit: u32::MAX,
-                ..ThoughtQuery::default()
-            },
-        )
-        .await?;
+    let mut thoughts = state.store.list_thoughts(account.id, EVERYTHING).await?;
     thoughts.reverse();
     Ok(Export {
         format: "steady-export".to_owned(),
@@ -76,28 +67,17 @@ pub async fn build(state: &AppState, account: Account) -> Result<Export, AppErro
     })
 }
 
+/// No time window and no practical limit: the whole list.
+const EVERYTHING: ListQuery = ListQuery {
+    before: None,
+    since: None,
+    limit: u32::MAX,
+};
+
+/// Every entry, oldest first. One query: paging by time would skip entries that share the
+/// timestamp at a page boundary.
 async fn all_urges(state: &AppState, owner: UserId) -> Result<Vec<Urge>, AppError> {
-    let mut all = Vec::new();
-    let mut before = None;
-    loop {
-        let page = state
-            .store
-            .list_urges(
-                owner,
-                UrgeQuery {
-                    before,
-                    since: None,
-                    limit: 500,
-                },
-            )
-            .await?;
-        let done = page.len() < 500;
-        before = page.last().map(|u| u.occurred_at);
-        all.extend(page);
-        if done {
-            break;
-        }
-    }
+    let mut all = state.store.list_urges(owner, EVERYTHING).await?;
     all.reverse();
     Ok(all)
 }

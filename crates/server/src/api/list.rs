@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use steady_store::ListQuery;
+
 use crate::AppError;
 
 /// The most items one list returns.
@@ -23,16 +25,8 @@ pub struct ListParams {
     pub since: Option<DateTime<Utc>>,
 }
 
-/// A checked [`ListParams`].
-#[derive(Debug, Clone, Copy)]
-pub struct Window {
-    pub limit: u32,
-    pub before: Option<DateTime<Utc>>,
-    pub since: Option<DateTime<Utc>>,
-}
-
 /// Checks a list query, with a message a person can act on.
-pub fn window(params: Result<Query<ListParams>, QueryRejection>) -> Result<Window, AppError> {
+pub fn window(params: Result<Query<ListParams>, QueryRejection>) -> Result<ListQuery, AppError> {
     let Query(params) = params.map_err(|e| {
         AppError::BadRequest(format!(
             "The query string is not understood: {}",
@@ -45,7 +39,7 @@ pub fn window(params: Result<Query<ListParams>, QueryRejection>) -> Result<Windo
             "limit should be between 1 and {MAX_LIMIT}"
         )));
     }
-    Ok(Window {
+    Ok(ListQuery {
         limit,
         before: params.before,
         since: params.since,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use steady_core::account::Account;
 use steady_core::ids::{ThoughtId, UserId};
 use steady_core::thought::{self, NewThought, ThoughtPatch, ThoughtRecord};
-use steady_store::ThoughtQuery;
+use steady_store::ListQuery;
 use utoipa::ToSchema;
 
 use super::ApiJson;
@@ -55,7 +55,7 @@ pub async fn loop_note(
         .store
         .list_thoughts(
             account.id,
-            ThoughtQuery {
+            ListQuery {
                 since: Some(start),
                 before: Some(end),
                 limit: LOOP_SCAN,
@@ -180,17 +180,7 @@ pub async fn list_thoughts(
     params: Result<Query<super::list::ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<ThoughtRecord>>, AppError> {
     let window = super::list::window(params)?;
-    let records = state
-        .store
-        .list_thoughts(
-            user.account.id,
-            ThoughtQuery {
-                limit: window.limit,
-                before: window.before,
-                since: window.since,
-            },
-        )
-        .await?;
+    let records = state.store.list_thoughts(user.account.id, window).await?;
     Ok(Json(records))
 }
 

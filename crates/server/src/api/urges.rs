@@ -5,7 +5,6 @@ use axum::http::StatusCode;
 use axum::Json;
 use steady_core::ids::{UrgeId, UserId};
 use steady_core::urge::{NewUrge, Urge, UrgePatch};
-use steady_store::UrgeQuery;
 
 use super::ApiJson;
 use crate::auth::ApiUser;
@@ -47,17 +46,7 @@ pub async fn list_urges(
     params: Result<Query<super::list::ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<Urge>>, AppError> {
     let window = super::list::window(params)?;
-    let urges = state
-        .store
-        .list_urges(
-            user.account.id,
-            UrgeQuery {
-                limit: window.limit,
-                before: window.before,
-                since: window.since,
-            },
-        )
-        .await?;
+    let urges = state.store.list_urges(user.account.id, window).await?;
     Ok(Json(urges))
 }
 

@@ -180,3 +180,30 @@ async fn export_everything_then_delete_everything() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn export_keeps_entries_that_share_a_timestamp() {
+    each_backend(|s| async move {
+        let token = s.sign_up("tam").await;
+        let at = crate::harness::t0() - chrono::Duration::hours(1);
+        for i in 0..3 {
+            let (status, _) = s
+                .call(s.request(Method::POST, "/api/v1/urges", Some(&token)).json(&json!({
+                    "trigger": "stress", "form": "other", "intensity_before": i, "did": "asked",
+                    "occurred_at": at
+                })))
+                .await;
+            assert_eq!(status, StatusCode::CREATED);
+        }
+        let (_, export) = s
+            .call(s.request(Method::GET, "/api/v1/export", Some(&token)))
+            .await;
+        assert_eq!(
+            export["urges"].as_array().map(Vec::len),
+            Some(3),
+            "{}",
+            s.backend
+        );
+    })
+    .await;
+}

@@ -27,7 +27,7 @@ use steady_core::thought::ThoughtRecord;
 use steady_core::urge::Urge;
 
 use crate::crypto::MasterKey;
-use crate::records::{NewSession, NewUser, SessionRecord, ThoughtQuery, UrgeQuery, UserRecord};
+use crate::records::{ListQuery, NewSession, NewUser, SessionRecord, UserRecord};
 use crate::{Result, Store, StoreError};
 
 /// Runs `$body` with `$pool` bound to whichever pool this store has.
@@ -201,7 +201,7 @@ impl Store for SqlStore {
         self.urge_impl(owner, id).await
     }
 
-    async fn list_urges(&self, owner: UserId, query: UrgeQuery) -> Result<Vec<Urge>> {
+    async fn list_urges(&self, owner: UserId, query: ListQuery) -> Result<Vec<Urge>> {
         self.list_urges_impl(owner, query).await
     }
 
@@ -249,11 +249,7 @@ impl Store for SqlStore {
         self.thought_impl(owner, id).await
     }
 
-    async fn list_thoughts(
-        &self,
-        owner: UserId,
-        query: ThoughtQuery,
-    ) -> Result<Vec<ThoughtRecord>> {
+    async fn list_thoughts(&self, owner: UserId, query: ListQuery) -> Result<Vec<ThoughtRecord>> {
         self.list_thoughts_impl(owner, query).await
     }
 

@@ -7,7 +7,7 @@ use steady_core::thought::{Emotion, Rating, ThoughtRecord, Trap};
 use super::keys::{open_opt, seal_opt, Field};
 use super::{from_millis, on_db, parse_id, to_millis, SqlStore};
 use crate::crypto::DataKey;
-use crate::records::ThoughtQuery;
+use crate::records::ListQuery;
 use crate::{Result, StoreError};
 
 const COLUMNS: &str = "id, occurred_at, situation, thought, emotions, intensity_before, traps, \
@@ -184,7 +184,7 @@ impl SqlStore {
     pub(super) async fn list_thoughts_impl(
         &self,
         owner: UserId,
-        query: ThoughtQuery,
+        query: ListQuery,
     ) -> Result<Vec<ThoughtRecord>> {
         let owner_id = owner.to_string();
         let before = query.before.map_or(i64::MAX, to_millis);

@@ -6,7 +6,7 @@ use steady_core::urge::{Intensity, Urge};
 use super::keys::{open_opt, seal_opt, Field};
 use super::{from_millis, on_db, parse_id, to_millis, SqlStore};
 use crate::crypto::DataKey;
-use crate::records::UrgeQuery;
+use crate::records::ListQuery;
 use crate::{Result, StoreError};
 
 const COLUMNS: &str = "id, occurred_at, trigger_kind, trigger_detail, form, function, \
@@ -166,7 +166,7 @@ impl SqlStore {
     pub(super) async fn list_urges_impl(
         &self,
         owner: UserId,
-        query: UrgeQuery,
+        query: ListQuery,
     ) -> Result<Vec<Urge>> {
         let owner_id = owner.to_string();
         let before = query.before.map_or(i64::MAX, to_millis);

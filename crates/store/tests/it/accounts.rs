@@ -1,5 +1,5 @@
 use steady_core::ids::SessionId;
-use steady_store::{NewSession, NewUser, SessionKind, Store, StoreError, UrgeQuery};
+use steady_store::{ListQuery, NewSession, NewUser, SessionKind, Store, StoreError};
 
 use crate::{each_backend, minutes, new_user, t0};
 
@@ -118,7 +118,7 @@ async fn deleting_an_account_removes_everything_it_owns() {
             "{backend}"
         );
         assert!(store
-            .list_urges(gone, UrgeQuery::default())
+            .list_urges(gone, ListQuery::default())
             .await
             .expect("query")
             .is_empty());
@@ -129,7 +129,7 @@ async fn deleting_an_account_removes_everything_it_owns() {
             .is_none());
         assert_eq!(
             store
-                .list_urges(stays, UrgeQuery::default())
+                .list_urges(stays, ListQuery::default())
                 .await
                 .expect("query")
                 .len(),

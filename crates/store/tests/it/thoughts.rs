@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use steady_core::ids::{ThoughtId, UserId};
 use steady_core::thought::{Emotion, Rating, ThoughtRecord, Trap};
-use steady_store::{SqlStore, Store, ThoughtQuery};
+use steady_store::{ListQuery, SqlStore, Store};
 
 use crate::{each_backend, minutes, new_user, t0};
 
@@ -86,7 +86,7 @@ async fn lists_newest_first_within_a_window() {
         }
         write(&store, other, t0(), "not yours").await;
         let all = store
-            .list_thoughts(owner, ThoughtQuery::default())
+            .list_thoughts(owner, ListQuery::default())
             .await
             .expect("list");
         let got: Vec<_> = all.iter().map(|r| r.id).collect();
@@ -94,7 +94,7 @@ async fn lists_newest_first_within_a_window() {
         let window = store
             .list_thoughts(
                 owner,
-                ThoughtQuery {
+                ListQuery {
                     since: Some(t0() + minutes(1)),
                     before: Some(t0() + minutes(3)),
                     limit: 10,
@@ -148,7 +148,7 @@ async fn deleting_an_account_deletes_its_records() {
         store.delete_user(owner).await.expect("deleted");
         assert!(
             store
-                .list_thoughts(owner, ThoughtQuery::default())
+                .list_thoughts(owner, ListQuery::default())
                 .await
                 .expect("list")
                 .is_empty(),

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use steady_core::ids::{UrgeId, UserId};
 use steady_core::urge::{Action, Form, Intensity, Trigger, Urge};
-use steady_store::{SqlStore, Store, UrgeQuery};
+use steady_store::{ListQuery, SqlStore, Store};
 
 use crate::{each_backend, minutes, new_user, t0};
 
@@ -53,7 +53,7 @@ async fn lists_newest_first_with_limits_and_windows() {
             ids.push(log(&store, owner, t0() + minutes(i), "n").await.id);
         }
         let all = store
-            .list_urges(owner, UrgeQuery::default())
+            .list_urges(owner, ListQuery::default())
             .await
             .expect("list");
         let got: Vec<_> = all.iter().map(|u| u.id).collect();
@@ -63,7 +63,7 @@ async fn lists_newest_first_with_limits_and_windows() {
         let page = store
             .list_urges(
                 owner,
-                UrgeQuery {
+                ListQuery {
                     limit: 2,
                     before: Some(t0() + minutes(3)),
                     since: None,
@@ -78,7 +78,7 @@ async fn lists_newest_first_with_limits_and_windows() {
         let window = store
             .list_urges(
                 owner,
-                UrgeQuery {
+                ListQuery {
                     limit: 50,
                     before: None,
                     since: Some(t0() + minutes(4)),

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use steady_core::thought::{ThoughtRecord, LOOP_NOTE};
-use steady_store::ThoughtQuery;
+use steady_store::ListQuery;
 
 use crate::api::thoughts as api;
 use crate::auth::WebUser;
@@ -157,7 +157,7 @@ struct ListPage {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct ListQuery {
+struct PageQuery {
     deleted: Option<String>,
     note: Option<String>,
 }
@@ -165,15 +165,15 @@ struct ListQuery {
 async fn list(
     State(state): State<AppState>,
     user: WebUser,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
     let records = state
         .store
         .list_thoughts(
             user.account.id,
-            ThoughtQuery {
+            ListQuery {
                 limit: LIST_SIZE,
-                ..ThoughtQuery::default()
+                ..ListQuery::default()
             },
         )
         .await?;
@@ -200,7 +200,7 @@ async fn view(
     State(state): State<AppState>,
     user: WebUser,
     Path(id): Path<String>,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
     let record = api::load(&state, user.account.id, api::parse_id(&id)?).await?;
     let loop_note = query

@@ -15,7 +15,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use steady_core::urge::Urge;
-use steady_store::UrgeQuery;
+use steady_store::ListQuery;
 
 use self::fields::{saving_error, FieldsView, UrgeForm};
 use super::form::Errors;
@@ -42,7 +42,7 @@ pub fn router() -> Router<AppState> {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct ListQuery {
+struct PageQuery {
     saved: Option<String>,
     updated: Option<String>,
     deleted: Option<String>,
@@ -141,7 +141,7 @@ async fn suggestions(
 async fn list(
     State(state): State<AppState>,
     user: WebUser,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Response, PageError> {
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let confirmation = if query.saved.is_some() {
@@ -188,7 +188,7 @@ async fn log_page(
         .store
         .list_urges(
             user.account.id,
-            UrgeQuery {
+            ListQuery {
                 before,
                 since: None,
                 limit: PAGE_SIZE,
