@@ -90,6 +90,10 @@ struct Tally {
     top3_all: f64,
     n_dist: f64,
     per_label: Vec<[f64; 3]>,
+    /// `confusion[gold dominant][top-1 suggestion]`, distorted items only.
+    confusion: Vec<[u32; N_TRAPS]>,
+    /// How often each trap is the dominant gold label.
+    gold_count: [f64; N_TRAPS],
 }
 
 impl Tally {
@@ -101,6 +105,7 @@ impl Tally {
 fn evaluate(items: &[Item]) -> Tally {
     let mut t = Tally {
         per_label: vec![[0.0; 3]; N_TRAPS],
+        confusion: vec![[0; N_TRAPS]; N_TRAPS],
         ..Tally::default()
     };
     let th = traps::threshold();
@@ -130,6 +135,8 @@ fn evaluate(items: &[Item]) -> Tally {
             }
             // per-label F1 of the top suggestion against the dominant label
             let p = order[0];
+            t.confusion[dominant][p] += 1;
+            t.gold_count[dominant] += 1.0;
             if p == dominant {
                 t.per_label[p][0] += 1.0;
             } else {
@@ -144,11 +151,30 @@ fn evaluate(items: &[Item]) -> Tally {
 /// Threshold-free comparison of pooling choices: top-3 recall of the dominant trap.
 fn compare_pools(name: &str, items: &[Item]) {
     let mut line = format!("pooling, top-3 has the dominant trap ({name}):");
+    let shipped = traps::model::model().pool;
     for (label, pool) in [
-        ("max", traps::Pool::Max),
-        ("max+0.25*second", traps::Pool::MaxPlusSecond(0.25)),
-        ("max+0.5*second", traps::Pool::MaxPlusSecond(0.5)),
-        ("max+1.0*second", traps::Pool::MaxPlusSecond(1.0)),
+        ("shipped", shipped),
+        (
+            "sentences only",
+            traps::Pool {
+                whole: 0.0,
+                ..shipped
+            },
+        ),
+        (
+            "half whole text",
+            traps::Pool {
+                whole: 0.5,
+                ..shipped
+            },
+        ),
+        (
+            "whole text",
+            traps::Pool {
+                whole: 1.0,
+                ..shipped
+            },
+        ),
     ] {
         let (mut hit, mut n) = (0.0, 0.0);
         for it in items.iter().filter(|it| !it.gold.is_empty()) {
@@ -165,6 +191,33 @@ fn compare_pools(name: &str, items: &[Item]) {
     println!("{line}");
 }
 
+/// Area under the ROC curve of the best trap's probability for distorted-or-not
+/// (the chance that a distorted text outranks a calm one); `None` without both kinds.
+fn auc(items: &[Item]) -> Option<f64> {
+    let mut s: Vec<(f32, bool)> = items
+        .iter()
+        .map(|it| {
+            let p = traps::scores(&it.text).into_iter().fold(0.0f32, f32::max);
+            (p, !it.gold.is_empty())
+        })
+        .collect();
+    s.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let pos = s.iter().filter(|x| x.1).count() as f64;
+    let neg = s.len() as f64 - pos;
+    if pos == 0.0 || neg == 0.0 {
+        return None;
+    }
+    let (mut below, mut wins) = (0.0, 0.0);
+    for (_, y) in &s {
+        if *y {
+            wins += below;
+        } else {
+            below += 1.0;
+        }
+    }
+    Some(wins / (pos * neg))
+}
+
 fn print(name: &str, items: &[Item]) {
     let t = evaluate(items);
     let n = items.len() as f64;
@@ -176,6 +229,9 @@ fn print(name: &str, items: &[Item]) {
     println!("| metric | value |\n| --- | --- |");
     println!("| distorted-or-not F1 | {:.3} |", t.f1());
     println!("| distorted-or-not accuracy | {:.3} |", (t.tp + t.tn) / n);
+    if let Some(auc) = auc(items) {
+        println!("| distorted-or-not AUC (threshold-free) | {auc:.3} |");
+    }
     let base = 2.0 * t.n_dist / (t.n_dist + n);
     println!("| F1 of always answering \"distorted\" | {base:.3} |");
     println!("| top-1 is a gold trap | {:.3} |", t.top1 / t.n_dist);
@@ -202,6 +258,36 @@ fn print(name: &str, items: &[Item]) {
             "| macro F1 over those labels | {:.3} |",
             f1s.iter().sum::<f64>() / f1s.len() as f64
         );
+    }
+    // The same three labels for every text, chosen knowing the gold counts: a floor
+    // that any useful ranking must clear.
+    let mut common: Vec<usize> = (0..N_TRAPS).collect();
+    common.sort_by(|&a, &b| t.gold_count[b].total_cmp(&t.gold_count[a]));
+    let prior: f64 = common[..3].iter().map(|&i| t.gold_count[i]).sum();
+    println!(
+        "| top-3 of always naming the 3 most common gold traps | {:.3} |",
+        prior / t.n_dist.max(1.0)
+    );
+    print_confusion(&t);
+}
+
+/// Rows: dominant gold trap; columns: the model's first suggestion (counts).
+fn print_confusion(t: &Tally) {
+    let short = |i: usize| TRAPS[i].label.chars().take(5).collect::<String>();
+    let mut head = String::from("gold \\ top-1");
+    for i in 0..N_TRAPS {
+        head.push_str(&format!(" {:>5}", short(i)));
+    }
+    println!("\n{head}");
+    for (g, row) in t.confusion.iter().enumerate() {
+        if row.iter().sum::<u32>() == 0 {
+            continue;
+        }
+        let mut line = format!("{:<13}", short(g));
+        for c in row {
+            line.push_str(&format!(" {c:>5}"));
+        }
+        println!("{line}");
     }
 }
 

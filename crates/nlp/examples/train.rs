@@ -17,32 +17,27 @@
 
 mod common;
 
-use common::{crate_dir, read_tsv, Example, Rng};
-use std::collections::HashMap;
+use common::linear::{self, sigmoid, Sample, Settings, Trained};
+use common::{crate_dir, read_tsv, Example};
 use steady_nlp::text::{sentences, tokenize};
-use steady_nlp::traps::{self, index_of, model, N_TRAPS};
+use steady_nlp::traps::{self, index_of, model, Pool, N_TRAPS};
 
-const EPOCHS: usize = 12;
-const LR: f32 = 0.15;
-const L2: f32 = 3e-3;
-const POS_WEIGHT: f32 = 2.0;
-/// Label smoothing: targets are `SMOOTH` and `1 - SMOOTH` instead of 0 and 1.
-const SMOOTH: f32 = 0.03;
+const SETTINGS: Settings = Settings {
+    epochs: 12,
+    lr: 0.15,
+    l2: 3e-3,
+    pos_weight: 2.0,
+    smooth: 0.03,
+    ensemble: 4,
+};
 const FOLDS: usize = 5;
-/// Models trained on differently shuffled data and averaged (lowers the variance that
-/// the order of a few thousand examples gives plain SGD).
-const ENSEMBLE: usize = 4;
+/// The hand-written training files in `data/thoughts/` (cross-validated; see the
+/// module docs). `test.tsv` is not among them.
+const HAND_WRITTEN: &[&str] = &["handwritten.tsv", "general.tsv", "short.tsv"];
 /// Features whose largest quantised weight is below this are dropped.
 const PRUNE_Q: i8 = 2;
 
-type Weights = HashMap<u32, [f32; N_TRAPS]>;
-
-struct Sample {
-    feats: Vec<u32>,
-    y: [bool; N_TRAPS],
-}
-
-fn featurize(ex: &[Example]) -> Vec<Sample> {
+fn featurize(ex: &[Example]) -> Vec<Sample<N_TRAPS>> {
     ex.iter()
         .map(|e| {
             let mut feats = Vec::new();
@@ -60,87 +55,9 @@ fn featurize(ex: &[Example]) -> Vec<Sample> {
         .collect()
 }
 
-fn train(samples: &[Sample], seed: u64) -> ([f32; N_TRAPS], Weights) {
-    let mut w: Weights = HashMap::new();
-    let mut bias = [0.0f32; N_TRAPS];
-    let mut order: Vec<usize> = (0..samples.len()).collect();
-    let mut rng = Rng(seed);
-    for epoch in 0..EPOCHS {
-        for i in (1..order.len()).rev() {
-            order.swap(i, rng.below(i + 1));
-        }
-        let lr = LR / (1.0 + epoch as f32 * 0.5);
-        for &i in &order {
-            let s = &samples[i];
-            let mut z = bias;
-            for f in &s.feats {
-                if let Some(row) = w.get(f) {
-                    for (zz, ww) in z.iter_mut().zip(row) {
-                        *zz += ww;
-                    }
-                }
-            }
-            let mut g = [0.0f32; N_TRAPS];
-            for k in 0..N_TRAPS {
-                let p = 1.0 / (1.0 + (-z[k]).exp());
-                let (t, wt) = if s.y[k] {
-                    (1.0 - SMOOTH, POS_WEIGHT)
-                } else {
-                    (SMOOTH, 1.0)
-                };
-                g[k] = (p - t) * wt;
-                bias[k] -= lr * g[k];
-            }
-            for f in &s.feats {
-                let row = w.entry(*f).or_insert([0.0; N_TRAPS]);
-                for k in 0..N_TRAPS {
-                    row[k] -= lr * (g[k] + L2 * row[k]);
-                }
-            }
-        }
-    }
-    (bias, w)
-}
-
-/// The average of [`ENSEMBLE`] models trained with different shuffles.
-fn train_ensemble(samples: &[Sample], seed: u64) -> ([f32; N_TRAPS], Weights) {
-    let mut bias = [0.0f32; N_TRAPS];
-    let mut w: Weights = HashMap::new();
-    let share = 1.0 / ENSEMBLE as f32;
-    for j in 0..ENSEMBLE {
-        let (b, m) = train(samples, seed.wrapping_add(1000 * j as u64));
-        for k in 0..N_TRAPS {
-            bias[k] += share * b[k];
-        }
-        for (f, row) in m {
-            let acc = w.entry(f).or_insert([0.0; N_TRAPS]);
-            for k in 0..N_TRAPS {
-                acc[k] += share * row[k];
-            }
-        }
-    }
-    (bias, w)
-}
-
-fn logits(bias: &[f32; N_TRAPS], w: &Weights, feats: &[u32]) -> [f32; N_TRAPS] {
-    let mut z = *bias;
-    for f in feats {
-        if let Some(row) = w.get(f) {
-            for (zz, ww) in z.iter_mut().zip(row) {
-                *zz += ww;
-            }
-        }
-    }
-    z
-}
-
 /// Pooled logits of a whole text, exactly as the library scores it.
-fn text_logits(bias: &[f32; N_TRAPS], w: &Weights, text: &str) -> [f32; N_TRAPS] {
-    traps::pooled_logits(text, traps::POOL, |f| logits(bias, w, f))
-}
-
-fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
+fn text_logits(m: &Trained<N_TRAPS>, text: &str, pool: Pool) -> [f32; N_TRAPS] {
+    traps::pooled_logits(text, pool, |f| m.logits(f))
 }
 
 /// Training units: each line as a whole, plus each sentence of a multi-sentence line
@@ -167,17 +84,35 @@ fn units(ex: &[Example]) -> Vec<Example> {
     out
 }
 
-/// Out-of-fold pooled logits of every hand-written line (5 folds; generated lines are
-/// always training data).
-fn cross_validate(
-    hand: &[Example],
-    generated: &[Example],
-) -> Vec<([f32; N_TRAPS], [bool; N_TRAPS])> {
+/// Out-of-fold logits of one hand-written line and its gold labels (dominant first).
+type Oof = Vec<([f32; N_TRAPS], Vec<usize>)>;
+
+/// The models of a 5-fold cross-validation over the hand-written lines (generated
+/// lines are always training data), each with the lines it did not see.
+struct Folds<'a> {
+    runs: Vec<(Trained<N_TRAPS>, Vec<&'a Example>)>,
+}
+
+impl Folds<'_> {
+    /// Out-of-fold pooled logits of every hand-written line.
+    fn oof(&self, pool: Pool) -> Oof {
+        let mut out = Vec::new();
+        for (m, held) in &self.runs {
+            for e in held {
+                let gold = e.labels.iter().map(|l| index_of(l).expect("known label"));
+                out.push((text_logits(m, &e.text, pool), gold.collect()));
+            }
+        }
+        out
+    }
+}
+
+fn cross_validate<'a>(hand: &'a [Example], generated: &[Example]) -> Folds<'a> {
     let words = |t: &str| -> std::collections::HashSet<String> {
         tokenize(t).into_iter().map(|k| k.word).collect()
     };
     let gen_words: Vec<_> = generated.iter().map(|e| words(&e.text)).collect();
-    let mut out = Vec::new();
+    let mut runs = Vec::new();
     for fold in 0..FOLDS {
         let mut tr = Vec::new();
         let mut held = Vec::new();
@@ -200,26 +135,100 @@ fn cross_validate(
                 tr.push(e.clone());
             }
         }
-        let (bias, w) = train_ensemble(&featurize(&units(&tr)), 42 + fold as u64);
-        for e in held {
-            let mut y = [false; N_TRAPS];
-            for l in &e.labels {
-                y[index_of(l).expect("known label")] = true;
-            }
-            out.push((text_logits(&bias, &w, &e.text), y));
+        let model = linear::train(&featurize(&units(&tr)), SETTINGS, 42 + fold as u64);
+        runs.push((model, held));
+    }
+    Folds { runs }
+}
+
+/// Threshold-free quality of out-of-fold logits: the area under the ROC curve of the
+/// top logit for distorted-or-not, and how often the dominant trap is in the top 3.
+fn ranking_quality(oof: &Oof) -> (f64, f64) {
+    let mut tops: Vec<(f32, bool)> = oof
+        .iter()
+        .map(|(z, g)| {
+            (
+                z.iter().cloned().fold(f32::NEG_INFINITY, f32::max),
+                !g.is_empty(),
+            )
+        })
+        .collect();
+    tops.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut neg_below, mut pairs, mut wins) = (0.0, 0.0, 0.0);
+    let pos = tops.iter().filter(|t| t.1).count() as f64;
+    let neg = tops.len() as f64 - pos;
+    for (_, y) in &tops {
+        if *y {
+            wins += neg_below;
+        } else {
+            neg_below += 1.0;
         }
     }
-    out
+    pairs += pos * neg;
+    let (mut n, mut hit) = (0.0, 0.0);
+    for (z, g) in oof.iter().filter(|(_, g)| !g.is_empty()) {
+        n += 1.0;
+        if top3(z).contains(&g[0]) {
+            hit += 1.0;
+        }
+    }
+    (wins / pairs.max(1.0), hit / n)
+}
+
+fn top3(z: &[f32; N_TRAPS]) -> [usize; 3] {
+    let mut order: Vec<usize> = (0..N_TRAPS).collect();
+    order.sort_by(|&a, &b| z[b].total_cmp(&z[a]));
+    [order[0], order[1], order[2]]
+}
+
+/// Picks the pooling by cross-validation: the sum of the distorted-or-not AUC and
+/// the top-3 recall of the dominant trap, out of fold. Multi-sentence lines alone
+/// are also printed, since pooling only changes them.
+fn choose_pool(folds: &Folds) -> Pool {
+    let multi: Vec<bool> = folds
+        .runs
+        .iter()
+        .flat_map(|(_, held)| held.iter().map(|e| sentences(&tokenize(&e.text)).len() > 1))
+        .collect();
+    let mut best = (f64::NEG_INFINITY, Pool::default());
+    println!("pooling (out of fold): AUC, top-3 dominant | multi-sentence lines only");
+    for second in [0.0, 0.25, 0.5] {
+        for whole in [0.0, 0.25, 0.5, 0.75, 1.0] {
+            let pool = Pool { second, whole };
+            let oof = folds.oof(pool);
+            let (auc, t3) = ranking_quality(&oof);
+            let long: Oof = oof
+                .iter()
+                .zip(&multi)
+                .filter(|(_, m)| **m)
+                .map(|(o, _)| o.clone())
+                .collect();
+            let (lauc, lt3) = ranking_quality(&long);
+            println!(
+                "  second {second:.2} whole {whole:.2}: {auc:.3} {t3:.3} | {lauc:.3} {lt3:.3} ({} lines)",
+                long.len()
+            );
+            if auc + t3 > best.0 + 1e-9 {
+                best = (auc + t3, pool);
+            }
+        }
+    }
+    println!("chosen pooling: {:?}", best.1);
+    best.1
 }
 
 /// The temperature that minimises the (unsmoothed) log loss of out-of-fold logits.
-fn fit_temperature(oof: &[([f32; N_TRAPS], [bool; N_TRAPS])]) -> f32 {
+fn fit_temperature(oof: &Oof) -> f32 {
     let loss = |t: f32| -> f64 {
         let mut l = 0.0f64;
-        for (z, y) in oof {
-            for k in 0..N_TRAPS {
-                let p = f64::from(sigmoid(z[k] / t)).clamp(1e-6, 1.0 - 1e-6);
-                l -= if y[k] { p.ln() } else { (1.0 - p).ln() };
+        for (z, gold) in oof {
+            for (k, zk) in z.iter().enumerate() {
+                let p = f64::from(sigmoid(zk / t)).clamp(1e-6, 1.0 - 1e-6);
+                l -= if gold.contains(&k) {
+                    p.ln()
+                } else {
+                    (1.0 - p).ln()
+                };
             }
         }
         l
@@ -232,12 +241,12 @@ fn fit_temperature(oof: &[([f32; N_TRAPS], [bool; N_TRAPS])]) -> f32 {
 
 /// Picks the threshold on the top probability with the best balanced accuracy, and
 /// reports F1 and top-1 / top-3 accuracy there.
-fn tune_threshold(oof: &[([f32; N_TRAPS], [bool; N_TRAPS])], temp: f32) -> f32 {
+fn tune_threshold(oof: &Oof, temp: f32) -> f32 {
     let tops: Vec<(f32, bool)> = oof
         .iter()
-        .map(|(z, y)| {
+        .map(|(z, gold)| {
             let top = z.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
-            (sigmoid(top / temp), y.iter().any(|b| *b))
+            (sigmoid(top / temp), !gold.is_empty())
         })
         .collect();
     // (threshold, F1, balanced accuracy) for each candidate threshold.
@@ -257,29 +266,31 @@ fn tune_threshold(oof: &[([f32; N_TRAPS], [bool; N_TRAPS])], temp: f32) -> f32 {
         let bal = 0.5 * (tp / (tp + fneg) + tn / (tn + fp));
         curve.push((t, f1, bal));
     }
-    // Balanced accuracy (mean recall of both classes) picks the threshold: the lines
-    // are mostly distorted and F1 alone drifts to "flag almost everything", which would
-    // flag calm thoughts too. The curve is flat near its top, so rather than the single
-    // noisy maximum take the lowest threshold within 0.01 of the best: among equally
-    // balanced choices, the one that misses fewest traps (suggestions are only offered).
+    // The threshold with the best F1 (the measure distorted-or-not is reported in),
+    // among those whose balanced accuracy (mean recall of both classes) is within
+    // 0.01 of the best: F1 alone drifts to "flag almost everything", which would
+    // flag calm thoughts too.
     let top_bal = curve.iter().map(|c| c.2).fold(0.0, f64::max);
-    let near: Vec<_> = curve.iter().filter(|c| c.2 >= top_bal - 0.01).collect();
-    let best = *near[0];
-    println!(
-        "thresholds within 0.01 of the best balanced accuracy: {:.2}..{:.2}",
-        near[0].0,
-        near[near.len() - 1].0
-    );
-    let (mut n, mut top1, mut top3) = (0.0, 0.0, 0.0);
-    for (z, y) in oof.iter().filter(|(_, y)| y.iter().any(|b| *b)) {
-        let mut order: Vec<usize> = (0..N_TRAPS).collect();
-        order.sort_by(|&a, &b| z[b].total_cmp(&z[a]));
+    let best = *curve
+        .iter()
+        .filter(|c| c.2 >= top_bal - 0.01)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .expect("some threshold is within reach of the best");
+    for c in curve.iter().step_by(10) {
+        println!(
+            "  threshold {:.2}: F1 {:.3}, balanced accuracy {:.3}",
+            c.0, c.1, c.2
+        );
+    }
+    let (mut n, mut hit1, mut hit3) = (0.0, 0.0, 0.0);
+    for (z, gold) in oof.iter().filter(|(_, g)| !g.is_empty()) {
+        let order = top3(z);
         n += 1.0;
-        if y[order[0]] {
-            top1 += 1.0;
+        if gold.contains(&order[0]) {
+            hit1 += 1.0;
         }
-        if order[..3].iter().any(|&k| y[k]) {
-            top3 += 1.0;
+        if order.iter().any(|k| gold.contains(k)) {
+            hit3 += 1.0;
         }
     }
     println!(
@@ -288,26 +299,27 @@ fn tune_threshold(oof: &[([f32; N_TRAPS], [bool; N_TRAPS])], temp: f32) -> f32 {
         best.0,
         best.1,
         best.2,
-        top1 / n,
-        top3 / n
+        hit1 / n,
+        hit3 / n
     );
     best.0
 }
 
 fn main() -> std::io::Result<()> {
     let dir = crate_dir();
-    let mut hand = read_tsv(&dir.join("data/thoughts/handwritten.tsv"))?;
-    let general = read_tsv(&dir.join("data/thoughts/general.tsv"))?;
+    let mut hand = Vec::new();
+    for name in HAND_WRITTEN {
+        let lines = read_tsv(&dir.join("data/thoughts").join(name))?;
+        println!("{name}: {} lines", lines.len());
+        hand.extend(lines);
+    }
     let generated = read_tsv(&dir.join("data/thoughts/generated.tsv")).unwrap_or_default();
-    println!(
-        "hand-written: {}, general hand-written: {}, generated: {}",
-        hand.len(),
-        general.len(),
-        generated.len()
-    );
-    hand.extend(general);
+    println!("generated: {} lines", generated.len());
 
-    let oof = cross_validate(&hand, &generated);
+    let folds = cross_validate(&hand, &generated);
+    let pool = choose_pool(&folds);
+    let oof = folds.oof(pool);
+    drop(folds);
     let temp = fit_temperature(&oof);
     println!("temperature {temp:.2}");
     let threshold = tune_threshold(&oof, temp);
@@ -315,45 +327,17 @@ fn main() -> std::io::Result<()> {
     // Final model on everything, with the temperature folded into the weights.
     let mut all = generated;
     all.extend(hand);
-    let (mut bias, mut w) = train_ensemble(&featurize(&units(&all)), 42);
-    for b in &mut bias {
-        *b /= temp;
-    }
-    for row in w.values_mut() {
-        for x in row.iter_mut() {
-            *x /= temp;
-        }
-    }
-
-    let mut scale = [0.0f32; N_TRAPS];
-    for row in w.values() {
-        for k in 0..N_TRAPS {
-            scale[k] = scale[k].max(row[k].abs());
-        }
-    }
-    for s in &mut scale {
-        *s = if *s > 0.0 { *s / 127.0 } else { 1.0 };
-    }
-    let mut entries: Vec<(u32, [i8; N_TRAPS])> = w
-        .iter()
-        .map(|(k, row)| {
-            let mut q = [0i8; N_TRAPS];
-            for i in 0..N_TRAPS {
-                q[i] = (row[i] / scale[i]).round().clamp(-127.0, 127.0) as i8;
-            }
-            (*k, q)
-        })
-        .filter(|(_, q)| q.iter().any(|x| x.abs() >= PRUNE_Q))
-        .collect();
-    entries.sort_by_key(|e| e.0);
-    let bytes = model::to_bytes(threshold, &bias, &scale, &entries);
+    let mut m = linear::train(&featurize(&units(&all)), SETTINGS, 42);
+    m.rescale(temp, [0.0; N_TRAPS]);
+    let (scale, entries) = m.quantise(PRUNE_Q);
+    let bytes = model::to_bytes(threshold, pool, &m.bias, &scale, &entries);
     let out = dir.join("model/traps.bin");
     std::fs::write(&out, &bytes)?;
     println!(
         "wrote {} ({} features of {} seen, {} bytes)",
         out.display(),
         entries.len(),
-        w.len(),
+        m.w.len(),
         bytes.len()
     );
     Ok(())

@@ -43,6 +43,26 @@ pub fn key32(h: u64) -> u32 {
     }
 }
 
+/// Appends the keys of the character 3- and 4-grams of `word`, padded with `#` at
+/// both ends (robust to typos and word endings), under `seed`.
+pub fn char_ngrams(seed: u64, word: &str, out: &mut Vec<u32>) {
+    let b = word.as_bytes();
+    if b.len() < 2 {
+        return;
+    }
+    let mut buf = [0u8; 40];
+    let n = b.len().min(38);
+    buf[0] = b'#';
+    buf[1..=n].copy_from_slice(&b[..n]);
+    buf[n + 1] = b'#';
+    let padded = &buf[..n + 2];
+    for k in [3usize, 4] {
+        for win in padded.windows(k) {
+            out.push(key32(pair(seed, fnv(k as u64, win))));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 pub mod batch;
 pub mod crisis;
 mod hash;
+pub mod linear;
 pub mod pattern;
 pub mod request;
 pub mod text;

@@ -1,6 +1,8 @@
 //! Helpers shared by the examples (reading the labelled thought files).
 #![allow(dead_code)]
 
+pub mod linear;
+
 use std::path::{Path, PathBuf};
 
 /// One labelled thought: trap labels (empty for none) and the text.

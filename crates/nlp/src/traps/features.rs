@@ -6,7 +6,7 @@
 
 use super::cues::{cue_set, CUES};
 use super::lexicon::{lexicon, seq_hash, word_hash, MAX_LEN};
-use crate::hash::{fnv, key32, pair};
+use crate::hash::{char_ngrams, fnv, key32, pair};
 use crate::text::Token;
 
 const SEED_UNI: u64 = 1;
@@ -29,7 +29,7 @@ pub fn extract(toks: &[Token], out: &mut Vec<u32>) {
         out.push(key32(pair(SEED_TRI, pair(prev2, pair(prev, h)))));
         prev2 = prev;
         prev = h;
-        char_ngrams(&t.word, out);
+        char_ngrams(SEED_CHAR, &t.word, out);
     }
     out.push(key32(pair(SEED_BI, pair(prev, word_hash("</s>")))));
 
@@ -51,24 +51,6 @@ pub fn extract(toks: &[Token], out: &mut Vec<u32>) {
             SEED_CUELABEL,
             fnv(0, CUES[hit.id].0.as_bytes()),
         )));
-    }
-}
-
-fn char_ngrams(word: &str, out: &mut Vec<u32>) {
-    let b = word.as_bytes();
-    if b.len() < 2 {
-        return;
-    }
-    let mut buf = [0u8; 40];
-    let n = b.len().min(38);
-    buf[0] = b'#';
-    buf[1..=n].copy_from_slice(&b[..n]);
-    buf[n + 1] = b'#';
-    let padded = &buf[..n + 2];
-    for k in [3usize, 4] {
-        for win in padded.windows(k) {
-            out.push(key32(pair(SEED_CHAR, fnv(k as u64, win))));
-        }
     }
 }
 

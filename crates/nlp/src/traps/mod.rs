@@ -48,22 +48,35 @@ pub fn unit_features(toks: &[Token], out: &mut Vec<u32>) {
     features::extract(toks, out);
 }
 
-/// How the per-sentence logits of a long text are combined into one per trap.
+/// How the logits of a text's parts are combined into one per trap.
+///
+/// A text is split into sentences and each is scored on its own, so one distorted
+/// sentence in a long post is not drowned out by the rest; short multi-sentence texts
+/// are also scored as a whole, as one more part. Per trap, the parts pool as the
+/// highest logit plus `second` times the second highest when that is above zero (a
+/// second sentence showing the same trap adds a little). For a short multi-sentence
+/// text the result is then `(1 - whole) * pooled + whole * whole-text logit`: the
+/// whole text carries what the sentences say together. Long texts (over
+/// `WHOLE_TEXT_TOKENS` tokens) use the sentences alone: in a long post the whole
+/// text is mostly background, and the training data, whose texts are short, says
+/// nothing about how to weigh it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Pool {
-    /// The highest sentence logit.
-    Max,
-    /// The highest logit plus `w` times how far the second highest is above zero
-    /// (a second sentence showing the same trap adds a little confidence).
-    MaxPlusSecond(f32),
+pub struct Pool {
+    pub second: f32,
+    pub whole: f32,
 }
 
-/// The pooling the shipped model uses (the trainer tunes its threshold with it).
-pub const POOL: Pool = Pool::MaxPlusSecond(0.25);
+impl Default for Pool {
+    fn default() -> Self {
+        Pool {
+            second: 0.25,
+            whole: 0.0,
+        }
+    }
+}
 
 /// Pooled logits of a text for any per-unit scorer (the library's model, or the
-/// trainer's float weights): the text is split into sentences, short multi-sentence
-/// texts are also scored as a whole, and each trap pools its sentence logits.
+/// trainer's float weights).
 pub fn pooled_logits<F>(text: &str, pool: Pool, mut logits: F) -> [f32; N_TRAPS]
 where
     F: FnMut(&[u32]) -> [f32; N_TRAPS],
@@ -72,46 +85,50 @@ where
     let mut best = [f32::NEG_INFINITY; N_TRAPS];
     let mut second = [f32::NEG_INFINITY; N_TRAPS];
     let mut feats = Vec::with_capacity(256);
-    let mut take =
-        |range: std::ops::Range<usize>, best: &mut [f32; N_TRAPS], second: &mut [f32; N_TRAPS]| {
-            feats.clear();
-            unit_features(&toks[range], &mut feats);
-            for ((b, s), l) in best.iter_mut().zip(second.iter_mut()).zip(logits(&feats)) {
-                if l > *b {
-                    *s = *b;
-                    *b = l;
-                } else if l > *s {
-                    *s = l;
-                }
+    let mut score = |range: std::ops::Range<usize>| {
+        feats.clear();
+        unit_features(&toks[range], &mut feats);
+        logits(&feats)
+    };
+    let take = |l: [f32; N_TRAPS], best: &mut [f32; N_TRAPS], second: &mut [f32; N_TRAPS]| {
+        for ((b, s), l) in best.iter_mut().zip(second.iter_mut()).zip(l) {
+            if l > *b {
+                *s = *b;
+                *b = l;
+            } else if l > *s {
+                *s = l;
             }
-        };
+        }
+    };
     let sents = sentences(&toks);
+    let mut whole = None;
     if sents.len() != 1 && toks.len() <= WHOLE_TEXT_TOKENS {
-        take(0..toks.len(), &mut best, &mut second);
+        let l = score(0..toks.len());
+        take(l, &mut best, &mut second);
+        whole = Some(l);
     }
     for s in sents {
-        take(s, &mut best, &mut second);
+        let l = score(s);
+        take(l, &mut best, &mut second);
     }
-    match pool {
-        Pool::Max => best,
-        Pool::MaxPlusSecond(w) => {
-            let mut out = best;
-            for (o, s) in out.iter_mut().zip(second) {
-                if s > 0.0 {
-                    *o += w * s;
-                }
-            }
-            out
+    let mut out = best;
+    for (o, s) in out.iter_mut().zip(second) {
+        if s > 0.0 {
+            *o += pool.second * s;
         }
     }
+    if let (Some(w), true) = (whole, pool.whole > 0.0) {
+        for (o, w) in out.iter_mut().zip(w) {
+            *o = (1.0 - pool.whole) * *o + pool.whole * w;
+        }
+    }
+    out
 }
 
-/// The probability of each trap, in the order of [`TRAPS`].
-///
-/// Long texts are scored sentence by sentence and pooled with [`POOL`], so one clear
-/// sentence is not drowned out by the rest.
+/// The probability of each trap, in the order of [`TRAPS`], pooled as the model
+/// was tuned to.
 pub fn scores(text: &str) -> [f32; N_TRAPS] {
-    scores_pooled(text, POOL)
+    scores_pooled(text, model::model().pool)
 }
 
 /// Like [`scores`] with a chosen pooling (for measuring alternatives).
