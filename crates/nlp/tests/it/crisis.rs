@@ -68,7 +68,7 @@ fn crisis_independent_sets() {
     for (name, min_recall, max_fa) in [
         ("crisis_independent_dev.tsv", 0.85, 0.05),
         ("crisis_independent.tsv", 0.6, 0.05),
-        ("crisis_final.tsv", 0.7, 0.1),
+        ("crisis_final.tsv", 0.8, 0.12),
     ] {
         let (recall, fa, n) = measure(name);
         assert!(n >= 200, "{name}: {n} lines");
