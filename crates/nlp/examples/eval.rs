@@ -108,12 +108,11 @@ fn evaluate(items: &[Item]) -> Tally {
         confusion: vec![[0; N_TRAPS]; N_TRAPS],
         ..Tally::default()
     };
-    let th = traps::threshold();
     for it in items {
         let s = traps::scores(&it.text);
         let mut order: Vec<usize> = (0..N_TRAPS).collect();
         order.sort_by(|&a, &b| s[b].total_cmp(&s[a]));
-        let pred = s[order[0]] >= th;
+        let pred = s[order[0]] >= traps::threshold(traps::is_long(&it.text));
         let gold = !it.gold.is_empty();
         match (pred, gold) {
             (true, true) => t.tp += 1.0,

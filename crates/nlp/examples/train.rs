@@ -31,6 +31,8 @@ const SETTINGS: Settings = Settings {
     ensemble: 4,
 };
 const FOLDS: usize = 5;
+/// How many long texts cross-validation must see before they get their own threshold.
+const MIN_LONG: usize = 200;
 /// The hand-written training files in `data/thoughts/` (cross-validated; see the
 /// module docs). `test.tsv` is not among them.
 const HAND_WRITTEN: &[&str] = &["handwritten.tsv", "general.tsv", "short.tsv"];
@@ -61,27 +63,65 @@ fn text_logits(m: &Trained<N_TRAPS>, text: &str, pool: Pool) -> [f32; N_TRAPS] {
 }
 
 /// Training units: each line as a whole, plus each sentence of a multi-sentence line
-/// with no trap (a sentence of a calm text is calm too; a sentence of a distorted text
-/// may not hold the trap, so those are not split).
-fn units(ex: &[Example]) -> Vec<Example> {
+/// with no trap (a sentence of a calm text is calm too). A long distorted text (over
+/// `WHOLE_TEXT_TOKENS` tokens; the library scores those by sentence) is not a unit
+/// itself: its trap may sit in one sentence among many, so given a first model
+/// (`guide`) the sentence that model finds most typical of the text's main trap
+/// stands for it (multiple-instance learning); without one it is left out.
+fn units(ex: &[Example], guide: Option<&Trained<N_TRAPS>>) -> Vec<Example> {
     let mut out = Vec::with_capacity(ex.len());
     for e in ex {
-        out.push(e.clone());
+        let toks = tokenize(&e.text);
+        let sents = sentences(&toks);
+        let piece = |r: &std::ops::Range<usize>| {
+            let (a, b) = (toks[r.start].start, toks[r.end - 1].end);
+            steady_nlp::text::char_slice(&e.text, a, b)
+        };
+        let long = toks.len() > traps::WHOLE_TEXT_TOKENS && sents.len() > 1;
         if e.labels.is_empty() {
-            let toks = tokenize(&e.text);
-            let sents = sentences(&toks);
+            out.push(e.clone());
             if sents.len() > 1 {
-                for r in sents {
-                    let (a, b) = (toks[r.start].start, toks[r.end - 1].end);
+                for r in &sents {
                     out.push(Example {
                         labels: Vec::new(),
-                        text: steady_nlp::text::char_slice(&e.text, a, b),
+                        text: piece(r),
                     });
                 }
+            }
+        } else if !long {
+            out.push(e.clone());
+        } else if let Some(m) = guide {
+            let main = index_of(&e.labels[0]).expect("known label");
+            let best = sents
+                .iter()
+                .map(|r| {
+                    let mut f = Vec::new();
+                    traps::unit_features(&toks[r.clone()], &mut f);
+                    (m.logits(&f)[main], r)
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, r)) = best {
+                out.push(Example {
+                    labels: e.labels.clone(),
+                    text: piece(r),
+                });
             }
         }
     }
     out
+}
+
+/// Trains in two rounds: without the long distorted texts, then with the sentence
+/// of each that the first model picks (see [`units`]).
+fn train_model(ex: &[Example], seed: u64) -> Trained<N_TRAPS> {
+    let first = linear::train(&featurize(&units(ex, None)), SETTINGS, seed);
+    if !ex
+        .iter()
+        .any(|e| !e.labels.is_empty() && tokenize(&e.text).len() > traps::WHOLE_TEXT_TOKENS)
+    {
+        return first;
+    }
+    linear::train(&featurize(&units(ex, Some(&first))), SETTINGS, seed)
 }
 
 /// Out-of-fold logits of one hand-written line and its gold labels (dominant first).
@@ -135,7 +175,7 @@ fn cross_validate<'a>(hand: &'a [Example], generated: &[Example]) -> Folds<'a> {
                 tr.push(e.clone());
             }
         }
-        let model = linear::train(&featurize(&units(&tr)), SETTINGS, 42 + fold as u64);
+        let model = train_model(&tr, 42 + fold as u64);
         runs.push((model, held));
     }
     Folds { runs }
@@ -239,8 +279,8 @@ fn fit_temperature(oof: &Oof) -> f32 {
         .unwrap_or(1.0)
 }
 
-/// Picks the threshold on the top probability with the best balanced accuracy, and
-/// reports F1 and top-1 / top-3 accuracy there.
+/// Picks the threshold on the top probability (see the comment inside), and reports
+/// F1 and top-1 / top-3 accuracy there.
 fn tune_threshold(oof: &Oof, temp: f32) -> f32 {
     let tops: Vec<(f32, bool)> = oof
         .iter()
@@ -319,18 +359,37 @@ fn main() -> std::io::Result<()> {
     let folds = cross_validate(&hand, &generated);
     let pool = choose_pool(&folds);
     let oof = folds.oof(pool);
+    let long_flags: Vec<bool> = folds
+        .runs
+        .iter()
+        .flat_map(|(_, held)| held.iter().map(|e| traps::is_long(&e.text)))
+        .collect();
     drop(folds);
     let temp = fit_temperature(&oof);
     println!("temperature {temp:.2}");
-    let threshold = tune_threshold(&oof, temp);
+    // Short and long texts (see `traps::is_long`) get their own thresholds.
+    let (mut long, mut short): (Oof, Oof) = (Vec::new(), Vec::new());
+    for (o, l) in oof.iter().zip(&long_flags) {
+        if *l { &mut long } else { &mut short }.push(o.clone());
+    }
+    println!("short texts ({}):", short.len());
+    let threshold = tune_threshold(&short, temp);
+    // Long texts get their own threshold only when enough of them were seen.
+    let threshold_long = if long.len() >= MIN_LONG {
+        println!("long texts ({}):", long.len());
+        tune_threshold(&long, temp)
+    } else {
+        println!("long texts: only {}, they share the threshold", long.len());
+        threshold
+    };
 
     // Final model on everything, with the temperature folded into the weights.
     let mut all = generated;
     all.extend(hand);
-    let mut m = linear::train(&featurize(&units(&all)), SETTINGS, 42);
+    let mut m = train_model(&all, 42);
     m.rescale(temp, [0.0; N_TRAPS]);
     let (scale, entries) = m.quantise(PRUNE_Q);
-    let bytes = model::to_bytes(threshold, pool, &m.bias, &scale, &entries);
+    let bytes = model::to_bytes([threshold, threshold_long], pool, &m.bias, &scale, &entries);
     let out = dir.join("model/traps.bin");
     std::fs::write(&out, &bytes)?;
     println!(

@@ -20,7 +20,7 @@ pub const MAX_SUGGESTIONS: usize = 5;
 /// How many suggestions a report always lists.
 pub const MIN_SUGGESTIONS: usize = 3;
 /// Texts up to this many tokens are also scored as a whole, not just by sentence.
-const WHOLE_TEXT_TOKENS: usize = 60;
+pub const WHOLE_TEXT_TOKENS: usize = 60;
 
 /// One suggested trap with the model's confidence (0..1).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -77,7 +77,22 @@ impl Default for Pool {
 
 /// Pooled logits of a text for any per-unit scorer (the library's model, or the
 /// trainer's float weights).
-pub fn pooled_logits<F>(text: &str, pool: Pool, mut logits: F) -> [f32; N_TRAPS]
+pub fn pooled_logits<F>(text: &str, pool: Pool, logits: F) -> [f32; N_TRAPS]
+where
+    F: FnMut(&[u32]) -> [f32; N_TRAPS],
+{
+    pooled(text, pool, logits).0
+}
+
+/// Whether a text is long: more than one sentence and over [`WHOLE_TEXT_TOKENS`]
+/// tokens. Long texts are scored by sentence alone and have their own threshold.
+pub fn is_long(text: &str) -> bool {
+    let toks = tokenize(text);
+    toks.len() > WHOLE_TEXT_TOKENS && sentences(&toks).len() > 1
+}
+
+/// [`pooled_logits`], and whether the text is long (see [`is_long`]).
+fn pooled<F>(text: &str, pool: Pool, mut logits: F) -> ([f32; N_TRAPS], bool)
 where
     F: FnMut(&[u32]) -> [f32; N_TRAPS],
 {
@@ -101,6 +116,7 @@ where
         }
     };
     let sents = sentences(&toks);
+    let long = toks.len() > WHOLE_TEXT_TOKENS && sents.len() > 1;
     let mut whole = None;
     if sents.len() != 1 && toks.len() <= WHOLE_TEXT_TOKENS {
         let l = score(0..toks.len());
@@ -122,7 +138,7 @@ where
             *o = (1.0 - pool.whole) * *o + pool.whole * w;
         }
     }
-    out
+    (out, long)
 }
 
 /// The probability of each trap, in the order of [`TRAPS`], pooled as the model
@@ -137,14 +153,23 @@ pub fn scores_pooled(text: &str, pool: Pool) -> [f32; N_TRAPS] {
     pooled_logits(text, pool, |f| m.logits(f)).map(sigmoid)
 }
 
-/// The decision threshold on the highest trap probability.
-pub fn threshold() -> f32 {
-    model::model().threshold
+/// The decision threshold on the highest trap probability, for a short text or a
+/// long one (see [`is_long`]): a long text's best sentence is the best of many, so
+/// it needs a higher bar.
+pub fn threshold(long: bool) -> f32 {
+    let m = model::model();
+    if long {
+        m.threshold_long
+    } else {
+        m.threshold
+    }
 }
 
 /// Suggests thinking traps for a thought.
 pub fn analyze(text: &str) -> TrapReport {
-    report_from_scores(&scores(text), threshold())
+    let m = model::model();
+    let (logits, long) = pooled(text, m.pool, |f| m.logits(f));
+    report_from_scores(&logits.map(sigmoid), threshold(long))
 }
 
 /// Builds a report from trap probabilities.

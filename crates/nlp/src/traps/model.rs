@@ -2,7 +2,8 @@
 //! features (a [`Linear`] model with 13 outputs).
 //!
 //! Its parameters, in order: the `distorted` threshold on the best trap's
-//! probability, then the [`Pool`] weights `second` and `whole`.
+//! probability for short texts, the [`Pool`] weights `second` and `whole`, and the
+//! threshold for long texts.
 
 use super::info::N_TRAPS;
 use super::Pool;
@@ -21,6 +22,7 @@ const BYTES: &[u8] = include_bytes!("../../model/traps.bin");
 #[derive(Debug, Clone)]
 pub struct Model {
     pub threshold: f32,
+    pub threshold_long: f32,
     /// How this model's sentence logits are pooled (chosen by the trainer).
     pub pool: Pool,
     linear: Linear<N_TRAPS>,
@@ -31,6 +33,7 @@ impl Model {
     pub fn empty() -> Model {
         Model {
             threshold: 0.5,
+            threshold_long: 0.5,
             pool: Pool::default(),
             linear: Linear::empty(Vec::new()),
         }
@@ -39,11 +42,12 @@ impl Model {
     /// Parses a model file.
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         let linear = Linear::from_bytes(b, MAGIC, FEATURE_VERSION)?;
-        let [threshold, second, whole] = linear.params[..] else {
+        let [threshold, second, whole, threshold_long] = linear.params[..] else {
             return Err(ModelError::WrongShape);
         };
         Ok(Model {
             threshold,
+            threshold_long,
             pool: Pool { second, whole },
             linear,
         })
@@ -72,7 +76,7 @@ pub fn model() -> &'static Model {
 
 /// Writes a model file (used by the trainer).
 pub fn to_bytes(
-    threshold: f32,
+    [threshold, threshold_long]: [f32; 2],
     pool: Pool,
     bias: &[f32; N_TRAPS],
     scale: &[f32; N_TRAPS],
@@ -81,7 +85,7 @@ pub fn to_bytes(
     crate::linear::to_bytes(
         MAGIC,
         FEATURE_VERSION,
-        &[threshold, pool.second, pool.whole],
+        &[threshold, pool.second, pool.whole, threshold_long],
         bias,
         scale,
         entries,
@@ -100,9 +104,16 @@ mod tests {
         };
         let mut w = [0i8; N_TRAPS];
         w[4] = 100;
-        let bytes = to_bytes(0.4, pool, &[0.0; N_TRAPS], &[0.01; N_TRAPS], &[(77, w)]);
+        let bytes = to_bytes(
+            [0.4, 0.6],
+            pool,
+            &[0.0; N_TRAPS],
+            &[0.01; N_TRAPS],
+            &[(77, w)],
+        );
         let m = Model::from_bytes(&bytes).expect("valid model");
         assert_eq!(m.threshold, 0.4);
+        assert_eq!(m.threshold_long, 0.6);
         assert_eq!(m.pool, pool);
         assert!((m.logits(&[77])[4] - 1.0).abs() < 1e-6);
     }

@@ -76,3 +76,33 @@ fn crisis_independent_sets() {
         assert!(fa <= max_fa, "{name}: false-alarm rate {fa:.3}");
     }
 }
+
+/// Everyday text from the other analyzers' sets (thoughts, requests, messages): none
+/// of it is about suicide or self-harm, so every flag there is a false alarm.
+#[test]
+fn everyday_text_is_rarely_flagged() {
+    let mut texts = Vec::new();
+    for raw in [
+        include_str!("../../data/thoughts/test.tsv"),
+        include_str!("../data/request.tsv"),
+        include_str!("../data/tone.tsv"),
+    ] {
+        texts.extend(
+            raw.lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t').map(|(_, t)| t)),
+        );
+    }
+    let flagged: Vec<&&str> = texts.iter().filter(|t| crisis::analyze(t).risk).collect();
+    let rate = flagged.len() as f64 / texts.len() as f64;
+    println!(
+        "crisis on everyday text: {} of {} flagged ({rate:.3})",
+        flagged.len(),
+        texts.len()
+    );
+    for t in &flagged {
+        println!("  false alarm: {t}");
+    }
+    assert!(texts.len() >= 500);
+    assert!(rate <= 0.02, "false-alarm rate on everyday text {rate:.3}");
+}
