@@ -11,8 +11,8 @@
 //! scored per sentence and over the whole text, pooled by the maximum. 5-fold
 //! cross-validation gives out-of-fold probabilities; combined with the rules as the
 //! library combines them (the higher score counts), the decision point is the one
-//! with the best recall minus false-alarm rate. The bias is shifted so that this
-//! point is 0.5.
+//! with the most recall whose false-alarm rate stays within [`MAX_FALSE_ALARMS`]. The
+//! bias is shifted so that this point is 0.5.
 
 mod common;
 
@@ -31,6 +31,8 @@ const SETTINGS: Settings = Settings {
 };
 const FOLDS: usize = 5;
 const PRUNE_Q: i8 = 1;
+/// The highest out-of-fold false-alarm rate the decision point may have.
+const MAX_FALSE_ALARMS: f64 = 0.12;
 
 fn settings() -> Settings {
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
@@ -164,15 +166,15 @@ fn main() -> std::io::Result<()> {
         let (c, d) = rates(t, true);
         println!("  at {t:.3}: model recall {a:.3} false alarms {b:.3}; with rules {c:.3} {d:.3}");
     }
-    // The decision point with the best recall minus false-alarm rate (Youden's J)
-    // for the rules and the model together. The corpus is adversarial by design
-    // (half of it look-alikes that share words with risk), so its false-alarm rate
-    // is far above that of everyday text.
-    let mut best = (0.5f32, 0.0f64, 1.0f64);
+    // The decision point: the most recall whose out-of-fold false-alarm rate, for
+    // the rules and the model together, stays within MAX_FALSE_ALARMS. The corpus is
+    // adversarial by design (about half of its safe lines share words with risk), so
+    // this rate is far above that of everyday text (see docs/nlp.md).
+    let mut best = (0.999f32, 0.0f64, 0.0f64);
     for step in 500..1000 {
         let t = step as f32 / 1000.0;
         let (recall, fa) = rates(t, true);
-        if recall - fa > best.1 - best.2 + 1e-9 {
+        if fa <= MAX_FALSE_ALARMS && recall > best.1 {
             best = (t, recall, fa);
         }
     }

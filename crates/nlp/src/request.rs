@@ -84,10 +84,24 @@ const GLOBAL: &[&str] = &[
     "you ~1 are ~1 not ~2 leaving|going / you ~1 would ~1 not ~1 leave|cheat",
     "do ~1 you ~1 want ~1 to ~2 break ~1 up|be ~1 with ~1 me|stay|leave|be ~1 together",
     "are ~1 you ~2 still ~2 in ~1 love",
+    // tag questions: "we're ok, right?", "you'd tell me if something was wrong, right?"
+    "we ~1 are|were ~2 okay|ok|good|fine|solid|alright ~2 right|yeah|yes|yea|no",
+    "you ~1 would|will ~1 tell|say ~2 me|if ~1 if|something|you / you ~1 would|will ~2 never|not ~1 cheat|leave|lie|hurt|stop|give",
+    "you ~1 do not ~1 hate|resent ~1 me / you ~1 still ~4 right|yeah / you ~2 miss|love|want|like ~2 me ~2 too|right|yeah",
+    "do|does ~1 i|my ~3 make ~1 you ~2 happy|want|unhappy|sad|leave|miserable|tired|sick",
+    "do ~1 you ~1 still ~1 enjoy|feel|like|think|want|find|see|get|care|picture",
+    "do ~1 you ~1 feel ~2 the ~1 same / do ~1 you ~1 think ~1 i ~1 am",
+    "is ~1 it ~1 getting ~3 boring|old|hard|harder|tiring / is ~1 this ~1 still ~1 what ~1 you / is ~1 your ~1 heart ~1 still / is ~1 that ~1 too ~1 much ~2 for ~1 you / is ~1 there ~1 anything ~2 about ~1 me",
+    "promise ~4 okay|ok|fine|good|not|never|unhappy|give|stop|loving|we|you|us",
+    "tell ~1 me ~1 i|we|you|it ~3 not|going|be|okay|fine|ruin|ruined|crazy|good|did",
+    "need ~1 to ~1 hear ~3 you|we|that|it / will ~1 we ~1 be ~2 ok|okay|fine|alright|good|together / would|will ~1 you ~1 still ~1 pick|choose|want|love",
 ];
 
 const REQUEST_FORM: &[&str] = &[
-    "can|could|would|will|cn|cld|wld ~1 you|u ?please ?maybe ?just ?possibly ?also _",
+    "can|could|would|will|cn|cld|wld ?possibly|just|maybe|also|please you|u ?please ?maybe ?just ?possibly ?also _",
+    // the imperative, to the partner: "text me once you've left", "pls tell me when ur home"
+    "text|call|ring|message|msg|phone|facetime|tell|drop|send|ping|remind|hug|wake ~1 me",
+    "would ~1 it ~2 be|make ~4 if ~1 i ~1 asked / do ~1 you ~1 think ~1 you ~1 could|can|would",
     "please _",
     "i ?would ~1 like|love|appreciate|prefer ~3 if|it|you|us|a|an|some|to|for|one|that|more|the",
     "it ~2 would|will|could ~1 help|mean|be ~3 if|you|to|a",
@@ -201,6 +215,19 @@ const ACTIONS: &[&str] = &[
     "dinners",
     "dates",
     "calls",
+    "coming",
+    "cuddling",
+    "sharing",
+    "drop",
+    "location",
+    "picking",
+    "sitting",
+    "joining",
+    "driving",
+    "telling",
+    "letting",
+    "checking",
+    "spending",
 ];
 
 /// Actions that are not observable on their own ("tell me you love me" still is
@@ -213,7 +240,8 @@ const SOFT_ACTIONS: &[&str] = &[
 const TIME: &[&str] = &[
     "today|tonight|tomorrow|tmrw|tonite|later|weekend|weekends|weekday|weekdays|morning|mornings|evening|evenings|afternoon|afternoons|night|nights|lunchtime|bedtime|noon|midday|daily|weekly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|o'clock|oclock|pm|am|asap|soon|minutes|hour|hours|week",
     "after|before|during|at|by|around|on|over ~1 work|dinner|lunch|breakfast|class|school|practice|training|gym|the|your|my|our|bed|noon|midnight|midday|shift|meeting|call|commute|break|trip",
-    "when ~1 you ~2 get|arrive|land|leave|wake|finish|are|come|have|go|head|reach|see|hear|clock|start",
+    "when|once|whenever ~1 you ~2 get|arrive|land|leave|left|wake|finish|are|come|have|go|head|reach|see|hear|clock|start",
+    "when|once ~1 your|you|you are ~1 home|back|done|free|ready|there|out|safe|off|up",
     "at|by|around|until|till|before|after ~1 1|2|3|4|5|6|7|8|9|10|11|12|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter",
     "1|2|3|4|5|6|7|8|9|10|11|12|10pm|6pm|7pm|8pm|9pm|5pm|noon ?pm|am|ish|oclock",
     "every|each|once|twice ~1 day|night|morning|evening|week|weekend|time|a",

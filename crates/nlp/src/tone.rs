@@ -59,6 +59,12 @@ const CUES: &[(Cue, &str)] = &[
     // texting "ur"/"your" for "you're", only at the end of a clause: "ur impossible"
     (Cue::Label, "your ?so|really|too|just|literally selfish|lazy|inconsiderate|rude|cold|mean|useless|pathetic|immature|childish|toxic|manipulative|controlling|needy|clingy|crazy|insensitive|liar|jerk|idiot|narcissist|narcissistic|asshole|selfish|careless|unreliable|heartless|dramatic|irresponsible|ungrateful|impossible|annoying|stupid"),
     (Cue::DontCare, "you ~2 do|did not ~1 care|listen|respect|appreciate|help|try|notice|understand|support|bother|value / you only care|think ~2 yourself|you"),
+    (Cue::DontCare, "you ~2 do|did not ~1 give ~1 a ~1 damn|shit|crap|fuck|toss / you ~1 care ~1 more ~1 about ~4 than ~2 me|us / more ~1 important ~1 than ~1 me|us / if ~1 you ~1 actually|really|truly|even ~1 cared|loved|respected|listened|wanted / you ~1 have|had ~1 not ~1 done ~1 a ~1 single ~1 thing / you ~1 still ~2 did|have not ~1 do|done"),
+    (Cue::Fault, "this|it|that ~2 is|was|all ~1 on ~1 you / you ~1 started ~1 it|this|the|that / your ~1 mess / you ~1 managed ~1 to ~1 ruin|mess|wreck|spoil|embarrass / way ~1 to ~1 embarrass|ruin|humiliate|go|wreck ~1 ?me / you ~1 had ~1 to ~1 go ~1 and / thanks ~1 for ~1 nothing / you ~1 never ~1 once"),
+    (Cue::Why, "why ~1 are ~1 you ~1 like ~1 this|that / why ~1 can not ~1 you ~1 be|just / how ~1 hard ~1 is ~1 it / can not ~1 you ~1 do ~1 one ~1 single|thing / what is ~1 your ~1 problem / once ~1 again ~2 i am ~1 the ~1 one / never ~1 you / classic|typical ~1 you / i ~1 asked ~1 you ~2 three|3|twice|two|five|so|how ~2 times / must ~1 be ~1 nice ~4 while ~1 i / nice ~1 of ~1 you ~1 to ~1 finally / great|good|nice ~1 job ~1 forgetting|ignoring|ruining|missing|leaving|embarrassing / this ~1 is ~1 exactly ~1 why"),
+    (Cue::Fault, "you are|were ~1 the ~1 one ~2 who ~3 screwed|messed|ruined|started|broke|cheated|lied|wrecked / you are ~1 the ~1 worst / sick|tired ~1 of ~1 you|your / fine|okay|ok|happy|happier|less ~4 if ~1 you ~3 were not|had not|did not|stopped|would|was not / the ~1 only ~1 reason ~5 is ~1 you / you ~1 did ~1 it ~1 anyway"),
+    (Cue::DontCare, "you ~1 can|could not ~1 even / you ~4 ignore|ignoring|ignored ~1 me"),
+    (Cue::Label, "nobody|no one|noone ~2 can|could ~1 stand|stands ~1 you / you ~1 make|makes|made ~1 everything ~2 hard|harder|difficult|worse|awful|miserable"),
 ];
 
 /// Words that, soon after a trigger, mark praise rather than blame.
@@ -125,6 +131,13 @@ const PRAISE: &[&str] = &[
     "braver",
     "okay",
     "fine",
+    "patient",
+    "generous",
+    "honest",
+    "supportive",
+    "caring",
+    "gentle",
+    "reliable",
 ];
 
 /// After "never", these verbs make praise ("you never fail to ...").
@@ -166,6 +179,8 @@ const NEVER_PRAISE: &[&str] = &[
     "know",
     "need",
     "have",
+    "guess",
+    "believe",
 ];
 
 /// Everyday, kind habits: "you always sing in the car" is fondness, not blame,
@@ -207,7 +222,7 @@ const ALWAYS_KIND: &[&str] = &[
 /// After "because of you" / "thanks to you", a good outcome makes it gratitude.
 const FAULT_PRAISE: &[&str] = &[
     "believe", "passed", "finally", "made", "got", "learned", "learnt", "found", "smile", "hope",
-    "trust", "healed", "survived", "managed", "met",
+    "trust", "healed", "survived", "managed", "met", "enjoy",
 ];
 
 /// Faults that "never" denies: "you're never boring / late / rude" is praise.
@@ -347,9 +362,27 @@ fn is_praise(cue: Cue, toks: &[Token], start: usize, end: usize) -> bool {
             window().take(8).any(|w| PRAISE.contains(&w))
                 || (ALWAYS_KIND.contains(&next) && !hurt && !after_kind_is_up(toks, end))
         }
-        Cue::Fault => window()
-            .take(5)
-            .any(|w| PRAISE.contains(&w) || FAULT_PRAISE.contains(&w)),
+        Cue::Fault => {
+            // "I don't blame you": denied.
+            if toks[start.saturating_sub(2)..start]
+                .iter()
+                .any(|t| matches!(t.word.as_str(), "not" | "never"))
+            {
+                return true;
+            }
+            // A good outcome after "because of you" is gratitude, unless negated
+            // ("because of you I don't trust anyone").
+            let mut negated = false;
+            for w in window().take(5) {
+                if matches!(w, "not" | "never" | "no" | "nobody" | "anyone") {
+                    negated = true;
+                }
+                if !negated && w != "whole" && (PRAISE.contains(&w) || FAULT_PRAISE.contains(&w)) {
+                    return true;
+                }
+            }
+            false
+        }
         Cue::Label => {
             // "your lazy cousin": "your" is a possessive unless the clause ends.
             if toks[start].word == "your"
@@ -376,7 +409,17 @@ fn is_praise(cue: Cue, toks: &[Token], start: usize, end: usize) -> bool {
             // "you look crazy good", "you're so annoyingly cute"
             denied || window().take(2).any(|w| PRAISE.contains(&w))
         }
-        Cue::Why | Cue::DontCare => false,
+        // "you don't care what people think" is admiration.
+        Cue::DontCare => {
+            let next = |k: usize| toks.get(end + k).map(|t| t.word.as_str()).unwrap_or("");
+            toks[end - 1].word == "care"
+                && next(0) == "what"
+                && matches!(
+                    next(1),
+                    "people" | "others" | "anyone" | "they" | "everyone"
+                )
+        }
+        Cue::Why => false,
     }
 }
 

@@ -116,6 +116,8 @@ const CUES: &[(&str, f32)] = &[
     ("remove|removing|delete|deleting|erase|erasing ~2 myself|me / removing ~2 the ~1 common ~1 thread / leave|leaving ~1 first ~2 for ~1 good / want ~2 to ~1 not ~1 exist / not ~1 to ~1 exist / nonexistent|non existent|unexist", 0.85),
     ("get|getting ~1 a ~1 knife ~4 myself|me|wrists|arm / voice ~4 telling ~1 me ~2 to ~2 die|kill|end|jump|hurt", 0.85),
     ("end|ending|endin ~1 it ~3 tonight|today|soon|now|week|weekend|all / end|ending ~1 my ~1 lfe|life|self", 0.9),
+    ("self ~1 delete|deleting|deleted|destruct / unalived|unalives / myself ~1 delete|deleting", 0.9),
+    ("written|wrote|writing|write|recorded|recording|record|left|leaving ~3 letters|notes|videos|messages|note|letter|video ~4 to|for ~2 everyone|everybody|all|parents|family|kids|mom|mum|dad|sister|brother|partner|husband|wife|him|her / goodbye ~1 videos|video|letters|notes|messages|texts", 0.85),
 ];
 
 /// Cues that count only when the text also speaks of losing the partner (a
@@ -205,6 +207,8 @@ const LOOKALIKES: &[&str] = &[
     "end|ending ~2 my|the|our|this ~1 subscription|membership|lease|contract|plan|streak|shift|day|call|meeting|relationship|marriage|friendship|trip|season|tenancy|account / ending ~1 it ~2 with ~1 my|him|her|them",
     "wake|waking ~1 up ~2 early|at|for|so|this|on|before / going ~1 to ~1 die ~3 if ~1 i|this|that|he|she / phone|battery ~4 die|dying|dead|died / one ~1 more ~1 time ~6 die|dying|dead|kill / chocolate|pizza|cake|sugar|candy ~3 overdose|overdosed / overdosed|overdose ~2 on ~1 chocolate|sugar|coffee|caffeine|netflix|cake|pizza|candy",
     "jump|jumping ~3 out ~1 the ~1 window ~3 if|meeting|lol / suicide|sucide ~1 squad",
+    "end ~1 it ~2 with|between|for ~1 us|him|her|them|good|real",
+    "SENTENCE:never ~2 send|sent|sending / did not ~1 send / unsent",
     "OTHER:he|she|they|husband|wife|boyfriend|girlfriend|partner|friends|family ~3 not ~1 want ~1 to ~1 be ~1 around|here|with|near",
     "go|going ~1 on ~1 holiday|holidays|vacation|trip|a|the|tour|dates|date|walks|walk|runs|strike|leave|break",
     "cut|cutting ~2 my|a|her|his ~1 hair|fringe|bangs|nails|lawn|grass / cut|cutting ~1 ties|back|down|out|corners|class|costs",
