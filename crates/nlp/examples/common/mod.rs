@@ -1,6 +1,7 @@
 //! Helpers shared by the examples (reading the labelled thought files).
 #![allow(dead_code)]
 
+pub mod binary;
 pub mod linear;
 
 use std::path::{Path, PathBuf};

@@ -8,6 +8,8 @@
 //! ("you always make me laugh", "you never fail to surprise me") and idioms
 //! ("you never know") are not flagged.
 
+pub mod model;
+
 use crate::pattern::PatternSet;
 use crate::text::{tokenize, Token};
 use serde::Serialize;
@@ -41,6 +43,8 @@ enum Cue {
     Why,
     Label,
     DontCare,
+    /// Found by the learned model, not by a cue.
+    Learned,
 }
 
 const CUES: &[(Cue, &str)] = &[
@@ -419,7 +423,7 @@ fn is_praise(cue: Cue, toks: &[Token], start: usize, end: usize) -> bool {
                     "people" | "others" | "anyone" | "they" | "everyone"
                 )
         }
-        Cue::Why => false,
+        Cue::Why | Cue::Learned => false,
     }
 }
 
@@ -428,7 +432,22 @@ fn after_kind_is_up(toks: &[Token], end: usize) -> bool {
     toks.get(end + 1).is_some_and(|t| t.word == "up")
 }
 
-/// Checks one message for blaming wording.
+/// Which cue patterns matched (by index into `CUES`), and which of them survived the
+/// praise and question checks (features for the learned model).
+pub fn cue_ids(toks: &[Token]) -> (Vec<usize>, Vec<usize>) {
+    let hits = cues().hits(toks);
+    let all = hits.iter().map(|h| h.id).collect();
+    let kept = hits
+        .iter()
+        .filter(|h| h.end > h.start && !is_praise(CUES[h.id].0, toks, h.start, h.end))
+        .map(|h| h.id)
+        .collect();
+    (all, kept)
+}
+
+/// Checks one message for blaming wording: the hand-written cues first; when none
+/// fires at all, the learned model may still find a blaming sentence, which becomes
+/// the span.
 pub fn analyze(text: &str) -> ToneReport {
     let toks = tokenize(text);
     let mut spans: Vec<Span> = Vec::new();
@@ -460,6 +479,20 @@ pub fn analyze(text: &str) -> ToneReport {
         });
         if first.is_none() {
             first = Some((cue, h.start, h.end));
+        }
+    }
+    // A cue that fired and was cleared as praise or a question settles it; the
+    // model speaks only where no cue fired at all.
+    if first.is_none() && cues().hits(&toks).is_empty() {
+        let found = model::most_blaming(&toks).filter(|(p, r)| *p >= 0.5 && !r.is_empty());
+        if let Some((_, r)) = found {
+            let (cs, ce) = (toks[r.start].start, toks[r.end - 1].end);
+            spans.push(Span {
+                start: cs,
+                end: ce,
+                text: crate::text::char_slice(text, cs, ce),
+            });
+            first = Some((Cue::Learned, r.start, r.end));
         }
     }
     let rewrite = first.map(|(cue, s, e)| rewrite(text, &toks, cue, s, e));
