@@ -78,6 +78,9 @@ pub fn samples(lines: &[&Line], features: fn(&[Token], &mut Vec<u32>)) -> Vec<Sa
     out
 }
 
+/// Turns a text into one logit, given a scorer of feature lists.
+pub type Pooling = fn(&str, &dyn Fn(&[u32]) -> f32) -> f32;
+
 /// Out-of-fold probabilities of every line (in order), from `folds`-fold
 /// cross-validation; `pooled` turns a text into one logit with a given scorer.
 pub fn out_of_fold(
@@ -85,7 +88,7 @@ pub fn out_of_fold(
     folds: usize,
     settings: Settings,
     features: fn(&[Token], &mut Vec<u32>),
-    pooled: fn(&str, &dyn Fn(&[u32]) -> f32) -> f32,
+    pooled: Pooling,
 ) -> Vec<f32> {
     let mut oof = vec![0.0; lines.len()];
     for fold in 0..folds {
