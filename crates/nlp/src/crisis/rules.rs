@@ -161,7 +161,7 @@ const PRESENT: &str = "again / still / tonight / lately / these days / right now
 /// themselves ("i") is inside the match ("if she leaves I want to die").
 const LOOKALIKES: &[&str] = &[
     // hyperbole and idioms
-    "die|died|dying|dead ~2 of|from|laughing|laughin ~1 embarrassment|laughing|cringe|boredom|shame|excitement|laughter|happiness|cuteness|jealousy|hunger|heat / dying to|for / to die for / killing it / i am dead|ded ~1 lol|lmao|haha|hahaha|lmfao",
+    "die|died|dying|dead ~2 of|from|laughing|laughin ~1 embarrassment|laughing|cringe|boredom|shame|excitement|laughter|happiness|cuteness|jealousy|hunger|heat / dying to|for / is|was|are|were|looks|look|smells|smell|tastes|taste|sounds ~2 to die for / killing it / i am dead|ded ~1 lol|lmao|haha|hahaha|lmfao",
     "kill|killing|kills ~1 me ~3 lol|lmao|haha|if|when / killing me / will kill me / is killing me / are killing me",
     "dead ~1 tired|serious|wrong|end|battery|phone / deadline|deadlines",
     "JOKE:i am dead|ded ~1 lol|lmao|haha|hahaha|lmfao / kill me ~3 lol|lmao|haha",
