@@ -17,19 +17,9 @@
 
 mod common;
 
-use common::binary::{self, Line};
-use common::linear::Settings;
+use common::binary::{self, Line, FOLDS, SETTINGS};
 use steady_nlp::crisis::{model, rules};
 
-const SETTINGS: Settings = Settings {
-    epochs: 12,
-    lr: 0.15,
-    l2: 3e-3,
-    pos_weight: 1.0,
-    smooth: 0.03,
-    ensemble: 4,
-};
-const FOLDS: usize = 5;
 /// The highest out-of-fold false-alarm rate the decision point may have. The corpus
 /// is adversarial by design (about half of its safe lines share words with risk),
 /// so this rate is far above that of everyday text (see docs/nlp.md).

@@ -17,20 +17,10 @@
 
 mod common;
 
-use common::binary::{self, Line};
-use common::linear::Settings;
+use common::binary::{self, Line, FOLDS, SETTINGS};
 use steady_nlp::text::tokenize;
 use steady_nlp::tone::{self, model};
 
-const SETTINGS: Settings = Settings {
-    epochs: 12,
-    lr: 0.15,
-    l2: 3e-3,
-    pos_weight: 1.0,
-    smooth: 0.03,
-    ensemble: 4,
-};
-const FOLDS: usize = 5;
 /// The highest out-of-fold false-alarm rate the decision point may have: a false
 /// alarm tells someone their kind message sounds blaming, which is worse than
 /// missing a blaming one (the cues still catch the common forms).

@@ -8,6 +8,7 @@ pub mod batch;
 pub mod crisis;
 mod hash;
 pub mod linear;
+mod ngrams;
 pub mod pattern;
 pub mod request;
 pub mod text;

@@ -5,6 +5,18 @@ use super::crate_dir;
 use super::linear::{self, sigmoid, Sample, Settings, Trained};
 use steady_nlp::text::{char_slice, sentences, tokenize, Token};
 
+/// Training settings of the one-output models.
+pub const SETTINGS: Settings = Settings {
+    epochs: 12,
+    lr: 0.15,
+    l2: 3e-3,
+    pos_weight: 1.0,
+    smooth: 0.03,
+    ensemble: 4,
+};
+/// Cross-validation folds.
+pub const FOLDS: usize = 5;
+
 /// One labelled line.
 pub struct Line {
     pub positive: bool,

@@ -5,8 +5,9 @@
 //! `examples/train_tone.rs`. Its bias is shifted so that 0.5 is the decision point
 //! chosen by cross-validation.
 
-use crate::hash::{char_ngrams, fnv, key32, pair};
+use crate::hash::{fnv, key32, pair};
 use crate::linear::{Linear, ModelError};
+use crate::ngrams::{word_ngrams, Seeds};
 use crate::text::{sentences, tokenize, Token};
 use std::sync::OnceLock;
 
@@ -26,18 +27,13 @@ const SEED_FLAG: u64 = 47;
 
 /// Appends the features of one sentence (or a short text) to `out`.
 pub fn features(toks: &[Token], out: &mut Vec<u32>) {
-    let mut prev = fnv(0, b"<s>");
-    let mut prev2 = prev;
-    for t in toks {
-        let h = fnv(0, t.word.as_bytes());
-        out.push(key32(pair(SEED_UNI, h)));
-        out.push(key32(pair(SEED_BI, pair(prev, h))));
-        out.push(key32(pair(SEED_TRI, pair(prev2, pair(prev, h)))));
-        prev2 = prev;
-        prev = h;
-        char_ngrams(SEED_CHAR, &t.word, out);
-    }
-    out.push(key32(pair(SEED_BI, pair(prev, fnv(0, b"</s>")))));
+    let seeds = Seeds {
+        uni: SEED_UNI,
+        bi: SEED_BI,
+        tri: SEED_TRI,
+        chars: SEED_CHAR,
+    };
+    word_ngrams(toks, |w| fnv(0, w.as_bytes()), seeds, out);
     let (all, kept) = super::cue_ids(toks);
     for id in all {
         out.push(key32(pair(SEED_CUE, id as u64)));

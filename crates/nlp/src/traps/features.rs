@@ -6,7 +6,8 @@
 
 use super::cues::{cue_set, CUES};
 use super::lexicon::{lexicon, seq_hash, word_hash, MAX_LEN};
-use crate::hash::{char_ngrams, fnv, key32, pair};
+use crate::hash::{fnv, key32, pair};
+use crate::ngrams::{word_ngrams, Seeds};
 use crate::text::Token;
 
 const SEED_UNI: u64 = 1;
@@ -20,18 +21,14 @@ const SEED_TRI: u64 = 8;
 
 /// Appends the features of `toks` (one sentence or a short text) to `out`.
 pub fn extract(toks: &[Token], out: &mut Vec<u32>) {
+    let seeds = Seeds {
+        uni: SEED_UNI,
+        bi: SEED_BI,
+        tri: SEED_TRI,
+        chars: SEED_CHAR,
+    };
+    word_ngrams(toks, word_hash, seeds, out);
     let hs: Vec<u64> = toks.iter().map(|t| word_hash(&t.word)).collect();
-    let mut prev = word_hash("<s>");
-    let mut prev2 = prev;
-    for (t, &h) in toks.iter().zip(&hs) {
-        out.push(key32(pair(SEED_UNI, h)));
-        out.push(key32(pair(SEED_BI, pair(prev, h))));
-        out.push(key32(pair(SEED_TRI, pair(prev2, pair(prev, h)))));
-        prev2 = prev;
-        prev = h;
-        char_ngrams(SEED_CHAR, &t.word, out);
-    }
-    out.push(key32(pair(SEED_BI, pair(prev, word_hash("</s>")))));
 
     let lex = lexicon();
     for i in 0..hs.len() {
