@@ -390,14 +390,5 @@ fn main() -> std::io::Result<()> {
     m.rescale(temp, [0.0; N_TRAPS]);
     let (scale, entries) = m.quantise(PRUNE_Q);
     let bytes = model::to_bytes([threshold, threshold_long], pool, &m.bias, &scale, &entries);
-    let out = dir.join("model/traps.bin");
-    std::fs::write(&out, &bytes)?;
-    println!(
-        "wrote {} ({} features of {} seen, {} bytes)",
-        out.display(),
-        entries.len(),
-        m.w.len(),
-        bytes.len()
-    );
-    Ok(())
+    common::write_model("traps.bin", &bytes, entries.len(), m.w.len())
 }

@@ -132,14 +132,5 @@ pub fn train_and_write(
     m.rescale(1.0, [-(t / (1.0 - t)).ln()]);
     let (scale, entries) = m.quantise(1);
     let bytes = steady_nlp::linear::to_bytes(magic, version, &[], &m.bias, &scale, &entries);
-    let out = crate_dir().join("model").join(file);
-    std::fs::write(&out, &bytes)?;
-    println!(
-        "wrote {} ({} features of {} seen, {} bytes)",
-        out.display(),
-        entries.len(),
-        m.w.len(),
-        bytes.len()
-    );
-    Ok(())
+    super::write_model(file, &bytes, entries.len(), m.w.len())
 }

@@ -18,6 +18,18 @@ pub fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Writes a model file to `model/<file>` and says how big it is.
+pub fn write_model(file: &str, bytes: &[u8], kept: usize, seen: usize) -> std::io::Result<()> {
+    let out = crate_dir().join("model").join(file);
+    std::fs::write(&out, bytes)?;
+    println!(
+        "wrote {} ({kept} features of {seen} seen, {} bytes)",
+        out.display(),
+        bytes.len()
+    );
+    Ok(())
+}
+
 /// Reads a `labels<TAB>text` file; `#` starts a comment line; `none` means no trap.
 pub fn read_tsv(path: &Path) -> std::io::Result<Vec<Example>> {
     let raw = std::fs::read_to_string(path)?;
