@@ -6,6 +6,7 @@
 mod accounts;
 mod assessments;
 mod keys;
+mod owned;
 mod sessions;
 mod thoughts;
 mod urges;

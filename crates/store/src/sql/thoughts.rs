@@ -5,6 +5,7 @@ use steady_core::ids::{ThoughtId, UserId};
 use steady_core::thought::{Emotion, Rating, ThoughtRecord, Trap};
 
 use super::keys::{open_opt, seal_opt, Field};
+use super::owned::Table;
 use super::{from_millis, on_db, parse_id, to_millis, SqlStore};
 use crate::crypto::DataKey;
 use crate::records::ListQuery;
@@ -28,6 +29,12 @@ type ThoughtRow = (
     i64,
     i64,
 );
+
+const TABLE: Table<ThoughtRow, ThoughtRecord> = Table {
+    name: "thoughts",
+    columns: COLUMNS,
+    open: record_from_row,
+};
 
 /// The sealed columns of one record.
 struct Sealed {
@@ -162,23 +169,7 @@ impl SqlStore {
         owner: UserId,
         id: ThoughtId,
     ) -> Result<Option<ThoughtRecord>> {
-        let owner_id = owner.to_string();
-        let row: Option<ThoughtRow> = on_db!(&self.db, pool => {
-            sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM thoughts WHERE user_id = $1 AND id = $2"
-            ))
-            .bind(&owner_id)
-            .bind(id.to_string())
-            .fetch_optional(pool)
-            .await?
-        });
-        match row {
-            None => Ok(None),
-            Some(row) => {
-                let key = self.data_key(owner).await?;
-                record_from_row(&key, &owner_id, row).map(Some)
-            }
-        }
+        self.owned_row(&TABLE, owner, id.to_string()).await
     }
 
     pub(super) async fn list_thoughts_impl(
@@ -186,29 +177,7 @@ impl SqlStore {
         owner: UserId,
         query: ListQuery,
     ) -> Result<Vec<ThoughtRecord>> {
-        let owner_id = owner.to_string();
-        let before = query.before.map_or(i64::MAX, to_millis);
-        let since = query.since.map_or(i64::MIN, to_millis);
-        let rows: Vec<ThoughtRow> = on_db!(&self.db, pool => {
-            sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM thoughts \
-                 WHERE user_id = $1 AND occurred_at < $2 AND occurred_at >= $3 \
-                 ORDER BY occurred_at DESC, id DESC LIMIT $4"
-            ))
-            .bind(&owner_id)
-            .bind(before)
-            .bind(since)
-            .bind(i64::from(query.limit))
-            .fetch_all(pool)
-            .await?
-        });
-        if rows.is_empty() {
-            return Ok(Vec::new());
-        }
-        let key = self.data_key(owner).await?;
-        rows.into_iter()
-            .map(|row| record_from_row(&key, &owner_id, row))
-            .collect()
+        self.owned_rows(&TABLE, owner, query).await
     }
 
     pub(super) async fn update_thought_impl(

@@ -4,6 +4,7 @@ use steady_core::ids::{UrgeId, UserId};
 use steady_core::urge::{Intensity, Urge};
 
 use super::keys::{open_opt, seal_opt, Field};
+use super::owned::Table;
 use super::{from_millis, on_db, parse_id, to_millis, SqlStore};
 use crate::crypto::DataKey;
 use crate::records::ListQuery;
@@ -27,6 +28,12 @@ type UrgeRow = (
     i64,
     i64,
 );
+
+const TABLE: Table<UrgeRow, Urge> = Table {
+    name: "urges",
+    columns: COLUMNS,
+    open: urge_from_row,
+};
 
 /// The sealed columns of one urge.
 struct Sealed {
@@ -146,21 +153,7 @@ impl SqlStore {
     }
 
     pub(super) async fn urge_impl(&self, owner: UserId, id: UrgeId) -> Result<Option<Urge>> {
-        let owner_id = owner.to_string();
-        let row: Option<UrgeRow> = on_db!(&self.db, pool => {
-            sqlx::query_as(&format!("SELECT {COLUMNS} FROM urges WHERE user_id = $1 AND id = $2"))
-                .bind(&owner_id)
-                .bind(id.to_string())
-                .fetch_optional(pool)
-                .await?
-        });
-        match row {
-            None => Ok(None),
-            Some(row) => {
-                let key = self.data_key(owner).await?;
-                urge_from_row(&key, &owner_id, row).map(Some)
-            }
-        }
+        self.owned_row(&TABLE, owner, id.to_string()).await
     }
 
     pub(super) async fn list_urges_impl(
@@ -168,29 +161,7 @@ impl SqlStore {
         owner: UserId,
         query: ListQuery,
     ) -> Result<Vec<Urge>> {
-        let owner_id = owner.to_string();
-        let before = query.before.map_or(i64::MAX, to_millis);
-        let since = query.since.map_or(i64::MIN, to_millis);
-        let rows: Vec<UrgeRow> = on_db!(&self.db, pool => {
-            sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM urges \
-                 WHERE user_id = $1 AND occurred_at < $2 AND occurred_at >= $3 \
-                 ORDER BY occurred_at DESC, id DESC LIMIT $4"
-            ))
-            .bind(&owner_id)
-            .bind(before)
-            .bind(since)
-            .bind(i64::from(query.limit))
-            .fetch_all(pool)
-            .await?
-        });
-        if rows.is_empty() {
-            return Ok(Vec::new());
-        }
-        let key = self.data_key(owner).await?;
-        rows.into_iter()
-            .map(|row| urge_from_row(&key, &owner_id, row))
-            .collect()
+        self.owned_rows(&TABLE, owner, query).await
     }
 
     pub(super) async fn update_urge_impl(&self, owner: UserId, urge: &Urge) -> Result<bool> {
