@@ -16,6 +16,7 @@ pub mod rules;
 
 pub use rules::evidence;
 
+use crate::text::tokenize;
 use serde::Serialize;
 
 /// The result of checking one text.
@@ -33,8 +34,9 @@ pub const THRESHOLD: f32 = 0.5;
 
 /// Checks one text for crisis language.
 pub fn analyze(text: &str) -> CrisisReport {
-    let rules = rules::score(text);
-    let learned = model::probability(text).unwrap_or(0.0);
+    let toks = tokenize(text);
+    let rules = rules::find(&toks).score();
+    let learned = model::probability(&toks).unwrap_or(0.0);
     let score = (rules.max(learned) * 1000.0).round() / 1000.0;
     CrisisReport {
         risk: score >= THRESHOLD,

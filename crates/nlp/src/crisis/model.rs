@@ -437,18 +437,25 @@ pub fn features(toks: &[Token], out: &mut Vec<u32>) {
 /// The highest logit over the text's sentences and the text as a whole, for any
 /// per-unit scorer (the library's model or the trainer's float weights): risk in
 /// one sentence of a long message counts.
-pub fn pooled_logit<F>(text: &str, mut logit: F) -> f32
+pub fn pooled_logit<F>(text: &str, logit: F) -> f32
 where
     F: FnMut(&[u32]) -> f32,
 {
-    let toks = tokenize(text);
+    pooled_logit_of(&tokenize(text), logit)
+}
+
+/// [`pooled_logit`] of an already tokenized text.
+fn pooled_logit_of<F>(toks: &[Token], mut logit: F) -> f32
+where
+    F: FnMut(&[u32]) -> f32,
+{
     let mut feats = Vec::with_capacity(256);
     let mut score = |range: std::ops::Range<usize>| {
         feats.clear();
         features(&toks[range], &mut feats);
         logit(&feats)
     };
-    let sents = sentences(&toks);
+    let sents = sentences(toks);
     let mut best = score(0..toks.len());
     if sents.len() > 1 {
         for s in sents {
@@ -467,10 +474,10 @@ pub fn model() -> Option<&'static Linear<1>> {
         .ok()
 }
 
-/// The model's probability that the text is about suicide or self-harm.
-pub fn probability(text: &str) -> Option<f32> {
+/// The model's probability that a tokenized text is about suicide or self-harm.
+pub fn probability(toks: &[Token]) -> Option<f32> {
     let m = model()?;
-    let z = pooled_logit(text, |f| m.logits(f)[0]);
+    let z = pooled_logit_of(toks, |f| m.logits(f)[0]);
     Some(1.0 / (1.0 + (-z).exp()))
 }
 

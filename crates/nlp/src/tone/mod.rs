@@ -453,6 +453,7 @@ pub fn analyze(text: &str) -> ToneReport {
     let mut spans: Vec<Span> = Vec::new();
     let mut first: Option<(Cue, usize, usize)> = None;
     let mut hits = cues().hits(&toks);
+    let any_cue = !hits.is_empty();
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut covered_to = 0usize;
     for h in hits {
@@ -483,7 +484,7 @@ pub fn analyze(text: &str) -> ToneReport {
     }
     // A cue that fired and was cleared as praise or a question settles it; the
     // model speaks only where no cue fired at all.
-    if first.is_none() && cues().hits(&toks).is_empty() {
+    if !any_cue {
         let found = model::most_blaming(&toks).filter(|(p, r)| *p >= 0.5 && !r.is_empty());
         if let Some((_, r)) = found {
             let (cs, ce) = (toks[r.start].start, toks[r.end - 1].end);
