@@ -222,7 +222,7 @@ pub fn render_human(kind: Kind, text: &str) -> String {
                     .map(|sp| format!("\"{}\"", sp.text))
                     .collect();
                 s.push_str(&format!(
-                    "Some words may land as blame: {}. Words like \"always\" and \"never\" tend to make the other person defend themselves instead of listening.\n",
+                    "Some words may land as blame: {}. Blame tends to make the other person defend themselves instead of listening.\n",
                     phrases.join(", ")
                 ));
                 if let Some(rw) = &r.rewrite {

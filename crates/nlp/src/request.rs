@@ -85,7 +85,8 @@ const GLOBAL: &[&str] = &[
     "do ~1 you ~1 want ~1 to ~2 break ~1 up|be ~1 with ~1 me|stay|leave|be ~1 together",
     "are ~1 you ~2 still ~2 in ~1 love",
     // tag questions: "we're ok, right?", "you'd tell me if something was wrong, right?"
-    "we ~1 are|were ~2 okay|ok|good|fine|solid|alright ~2 right|yeah|yes|yea|no",
+    // "we're" loses its apostrophe and reads as "were"
+    "we ~1 are|were ~2 okay|ok|good|fine|solid|alright ~2 right|yeah|yes|yea|no / were ~1 okay|ok|good|fine|solid|alright ~2 right|yeah|yes|yea|no",
     "you ~1 would|will ~1 tell|say ~2 me|if ~1 if|something|you / you ~1 would|will ~2 never|not ~1 cheat|leave|lie|hurt|stop|give",
     "you ~1 do not ~1 hate|resent ~1 me / you ~1 still ~4 right|yeah / you ~2 miss|love|want|like ~2 me ~2 too|right|yeah",
     "do|does ~1 i|my ~3 make ~1 you ~2 happy|want|unhappy|sad|leave|miserable|tired|sick",
