@@ -4,7 +4,8 @@
 //! cargo run --release -p steady-nlp --example eval
 //! ```
 //!
-//! Reads the project's held-out thoughts (`data/thoughts/test.tsv`) and, when present,
+//! Reads the project's held-out thoughts (`data/thoughts/test.tsv`), the independent
+//! set (`tests/data/traps_independent.tsv`) and, when present,
 //! the evaluation-only data in `../shared/data` (relative to the workspace root, or
 //! `STEADY_EVAL_DATA`): the therapist Q&A set of Shreevastava & Foltz (2021) and the
 //! CBT-Bench distortion files (Zhang et al. 2025). Those files are only read here,
@@ -112,7 +113,7 @@ fn evaluate(items: &[Item]) -> Tally {
         let s = traps::scores(&it.text);
         let mut order: Vec<usize> = (0..N_TRAPS).collect();
         order.sort_by(|&a, &b| s[b].total_cmp(&s[a]));
-        let pred = s[order[0]] >= traps::threshold(traps::is_long(&it.text));
+        let pred = s[order[0]] >= traps::threshold(&it.text);
         let gold = !it.gold.is_empty();
         match (pred, gold) {
             (true, true) => t.tp += 1.0,
@@ -147,37 +148,25 @@ fn evaluate(items: &[Item]) -> Tally {
     t
 }
 
-/// Threshold-free comparison of pooling choices: top-3 recall of the dominant trap.
-fn compare_pools(name: &str, items: &[Item]) {
-    let mut line = format!("pooling, top-3 has the dominant trap ({name}):");
-    let shipped = traps::model::model().pool;
-    for (label, pool) in [
-        ("shipped", shipped),
-        (
-            "sentences only",
-            traps::Pool {
-                whole: 0.0,
-                ..shipped
-            },
-        ),
-        (
-            "half whole text",
-            traps::Pool {
-                whole: 0.5,
-                ..shipped
-            },
-        ),
-        (
-            "whole text",
-            traps::Pool {
-                whole: 1.0,
-                ..shipped
-            },
-        ),
+/// Threshold-free comparison of the two models on long texts: the shipped routing
+/// (long texts to the long-text model) against the short-text model for everything.
+fn compare_models(name: &str, items: &[Item]) {
+    let long: Vec<&Item> = items.iter().filter(|it| traps::is_long(&it.text)).collect();
+    let mut line = format!(
+        "long texts ({name}, {} of {}), AUC and top-3 of the dominant trap:",
+        long.len(),
+        items.len()
+    );
+    for (label, m) in [
+        ("long-text model", traps::model::long_model()),
+        ("short-text model", traps::model::model()),
     ] {
+        let scored: Vec<([f32; N_TRAPS], &Item)> = long
+            .iter()
+            .map(|it| (traps::scores_with(&it.text, m), *it))
+            .collect();
         let (mut hit, mut n) = (0.0, 0.0);
-        for it in items.iter().filter(|it| !it.gold.is_empty()) {
-            let s = traps::scores_pooled(&it.text, pool);
+        for (s, it) in scored.iter().filter(|(_, it)| !it.gold.is_empty()) {
             let mut order: Vec<usize> = (0..N_TRAPS).collect();
             order.sort_by(|&a, &b| s[b].total_cmp(&s[a]));
             n += 1.0;
@@ -185,7 +174,14 @@ fn compare_pools(name: &str, items: &[Item]) {
                 hit += 1.0;
             }
         }
-        line.push_str(&format!(" {label} {:.3};", hit / n));
+        let tops = scored.iter().map(|(s, it)| {
+            (
+                s.iter().cloned().fold(0.0f32, f32::max),
+                !it.gold.is_empty(),
+            )
+        });
+        let auc = auc_of(tops.collect()).map_or("-".to_string(), |a| format!("{a:.3}"));
+        line.push_str(&format!(" {label} {auc}, {:.3};", hit / n));
     }
     println!("{line}");
 }
@@ -193,13 +189,19 @@ fn compare_pools(name: &str, items: &[Item]) {
 /// Area under the ROC curve of the best trap's probability for distorted-or-not
 /// (the chance that a distorted text outranks a calm one); `None` without both kinds.
 fn auc(items: &[Item]) -> Option<f64> {
-    let mut s: Vec<(f32, bool)> = items
-        .iter()
-        .map(|it| {
-            let p = traps::scores(&it.text).into_iter().fold(0.0f32, f32::max);
-            (p, !it.gold.is_empty())
-        })
-        .collect();
+    auc_of(
+        items
+            .iter()
+            .map(|it| {
+                let p = traps::scores(&it.text).into_iter().fold(0.0f32, f32::max);
+                (p, !it.gold.is_empty())
+            })
+            .collect(),
+    )
+}
+
+/// Area under the ROC curve of (score, is positive) pairs.
+fn auc_of(mut s: Vec<(f32, bool)>) -> Option<f64> {
     s.sort_by(|a, b| a.0.total_cmp(&b.0));
     let pos = s.iter().filter(|x| x.1).count() as f64;
     let neg = s.len() as f64 - pos;
@@ -228,6 +230,10 @@ fn print(name: &str, items: &[Item]) {
     println!("| metric | value |\n| --- | --- |");
     println!("| distorted-or-not F1 | {:.3} |", t.f1());
     println!("| distorted-or-not accuracy | {:.3} |", (t.tp + t.tn) / n);
+    if t.tn + t.fp > 0.0 {
+        let bal = 0.5 * (t.tp / (t.tp + t.fneg) + t.tn / (t.tn + t.fp));
+        println!("| distorted-or-not balanced accuracy | {bal:.3} |");
+    }
     if let Some(auc) = auc(items) {
         println!("| distorted-or-not AUC (threshold-free) | {auc:.3} |");
     }
@@ -304,18 +310,29 @@ fn main() {
         t0.elapsed().as_secs_f64() * 1e3
     );
 
-    match read_tsv(&crate_dir().join("data/thoughts/test.tsv")) {
-        Ok(ex) => {
-            let items: Vec<Item> = ex
-                .iter()
-                .map(|e| Item {
-                    text: e.text.clone(),
-                    gold: e.labels.iter().filter_map(|l| index_of(l)).collect(),
-                })
-                .collect();
-            print("Steady held-out thoughts (data/thoughts/test.tsv)", &items);
+    for (name, path) in [
+        (
+            "Steady held-out thoughts (data/thoughts/test.tsv)",
+            "data/thoughts/test.tsv",
+        ),
+        (
+            "Independent thoughts (tests/data/traps_independent.tsv)",
+            "tests/data/traps_independent.tsv",
+        ),
+    ] {
+        match read_tsv(&crate_dir().join(path)) {
+            Ok(ex) => {
+                let items: Vec<Item> = ex
+                    .iter()
+                    .map(|e| Item {
+                        text: e.text.clone(),
+                        gold: e.labels.iter().filter_map(|l| index_of(l)).collect(),
+                    })
+                    .collect();
+                print(name, &items);
+            }
+            Err(e) => println!("no {path}: {e}"),
         }
-        Err(e) => println!("no held-out file: {e}"),
     }
 
     let dir = shared_dir();
@@ -352,7 +369,7 @@ fn main() {
                 &full,
             );
             print("Therapist Q&A, annotated distorted span only", &spans);
-            compare_pools("therapist Q&A, whole question", &full);
+            compare_models("therapist Q&A, whole question", &full);
             let t = Instant::now();
             let mut n = 0usize;
             for it in &full {
@@ -400,10 +417,10 @@ fn main() {
         }
     }
     if !bench.is_empty() {
+        compare_models("CBT-Bench", &bench);
         print(
             "CBT-Bench thoughts, test + seed (all distorted; first listed label as dominant)",
             &bench,
         );
-        compare_pools("CBT-Bench", &bench);
     }
 }

@@ -3,14 +3,17 @@
 
 pub mod binary;
 pub mod linear;
+pub mod traps;
 
 use std::path::{Path, PathBuf};
 
-/// One labelled thought: trap labels (empty for none) and the text.
+/// One labelled thought: trap labels (empty for none) and the text; for a long post,
+/// the sentence where its main trap is said, when the file gives it.
 #[derive(Debug, Clone)]
 pub struct Example {
     pub labels: Vec<String>,
     pub text: String,
+    pub span: Option<String>,
 }
 
 /// The crate directory (examples run with the package as working directory or not).
@@ -30,7 +33,9 @@ pub fn write_model(file: &str, bytes: &[u8], kept: usize, seen: usize) -> std::i
     Ok(())
 }
 
-/// Reads a `labels<TAB>text` file; `#` starts a comment line; `none` means no trap.
+/// Reads a `labels<TAB>text` or `labels<TAB>span<TAB>text` file (`span`: the part of
+/// the text where the main trap is said, `-` for none); `#` starts a comment line;
+/// `none` means no trap.
 pub fn read_tsv(path: &Path) -> std::io::Result<Vec<Example>> {
     let raw = std::fs::read_to_string(path)?;
     Ok(parse_tsv(&raw))
@@ -40,7 +45,17 @@ pub fn parse_tsv(raw: &str) -> Vec<Example> {
     raw.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
-            let (labels, text) = l.split_once('\t')?;
+            let (labels, rest) = l.split_once('\t')?;
+            let (span, text) = match rest.split_once('\t') {
+                Some((span, text)) => {
+                    let span = span.trim();
+                    (
+                        (!span.is_empty() && span != "-").then(|| span.to_string()),
+                        text,
+                    )
+                }
+                None => (None, rest),
+            };
             let labels = labels
                 .split(',')
                 .map(|s| s.trim().to_string())
@@ -49,6 +64,7 @@ pub fn parse_tsv(raw: &str) -> Vec<Example> {
             Some(Example {
                 labels,
                 text: text.trim().to_string(),
+                span,
             })
         })
         .collect()

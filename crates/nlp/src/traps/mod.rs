@@ -51,15 +51,13 @@ pub fn unit_features(toks: &[Token], out: &mut Vec<u32>) {
 /// How the logits of a text's parts are combined into one per trap.
 ///
 /// A text is split into sentences and each is scored on its own, so one distorted
-/// sentence in a long post is not drowned out by the rest; short multi-sentence texts
-/// are also scored as a whole, as one more part. Per trap, the parts pool as the
-/// highest logit plus `second` times the second highest when that is above zero (a
-/// second sentence showing the same trap adds a little). For a short multi-sentence
-/// text the result is then `(1 - whole) * pooled + whole * whole-text logit`: the
-/// whole text carries what the sentences say together. Long texts (over
-/// `WHOLE_TEXT_TOKENS` tokens) use the sentences alone: in a long post the whole
-/// text is mostly background, and the training data, whose texts are short, says
-/// nothing about how to weigh it.
+/// sentence in a long post is not drowned out by the rest; a multi-sentence text is
+/// also scored as a whole, as one more part, when `whole` is above zero. Per trap,
+/// the parts pool as the highest logit plus `second` times the second highest when
+/// that is above zero (a second sentence showing the same trap adds a little). The
+/// result is then `(1 - whole) * pooled + whole * whole-text logit`: the whole text
+/// carries what the sentences say together. Each model stores the pooling its
+/// trainer chose.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pool {
     pub second: f32,
@@ -75,28 +73,29 @@ impl Default for Pool {
     }
 }
 
-/// Pooled logits of a text for any per-unit scorer (the library's model, or the
+/// Pooled logits of a text for any per-unit scorer (the library's models, or the
 /// trainer's float weights).
 pub fn pooled_logits<F>(text: &str, pool: Pool, logits: F) -> [f32; N_TRAPS]
 where
     F: FnMut(&[u32]) -> [f32; N_TRAPS],
 {
-    pooled(text, pool, logits).0
+    pooled(&tokenize(text), pool, logits)
 }
 
 /// Whether a text is long: more than one sentence and over [`WHOLE_TEXT_TOKENS`]
-/// tokens. Long texts are scored by sentence alone and have their own threshold.
+/// tokens. Long texts are scored by the long-text model.
 pub fn is_long(text: &str) -> bool {
-    let toks = tokenize(text);
-    toks.len() > WHOLE_TEXT_TOKENS && sentences(&toks).len() > 1
+    is_long_tokens(&tokenize(text))
 }
 
-/// [`pooled_logits`], and whether the text is long (see [`is_long`]).
-fn pooled<F>(text: &str, pool: Pool, mut logits: F) -> ([f32; N_TRAPS], bool)
+fn is_long_tokens(toks: &[Token]) -> bool {
+    toks.len() > WHOLE_TEXT_TOKENS && sentences(toks).len() > 1
+}
+
+fn pooled<F>(toks: &[Token], pool: Pool, mut logits: F) -> [f32; N_TRAPS]
 where
     F: FnMut(&[u32]) -> [f32; N_TRAPS],
 {
-    let toks = tokenize(text);
     let mut best = [f32::NEG_INFINITY; N_TRAPS];
     let mut second = [f32::NEG_INFINITY; N_TRAPS];
     let mut feats = Vec::with_capacity(256);
@@ -115,10 +114,9 @@ where
             }
         }
     };
-    let sents = sentences(&toks);
-    let long = toks.len() > WHOLE_TEXT_TOKENS && sents.len() > 1;
+    let sents = sentences(toks);
     let mut whole = None;
-    if sents.len() != 1 && toks.len() <= WHOLE_TEXT_TOKENS {
+    if sents.len() != 1 && pool.whole > 0.0 {
         let l = score(0..toks.len());
         take(l, &mut best, &mut second);
         whole = Some(l);
@@ -133,43 +131,39 @@ where
             *o += pool.second * s;
         }
     }
-    if let (Some(w), true) = (whole, pool.whole > 0.0) {
+    if let Some(w) = whole {
         for (o, w) in out.iter_mut().zip(w) {
             *o = (1.0 - pool.whole) * *o + pool.whole * w;
         }
     }
-    (out, long)
+    out
 }
 
-/// The probability of each trap, in the order of [`TRAPS`], pooled as the model
-/// was tuned to.
+/// The probability of each trap, in the order of [`TRAPS`], from the model for the
+/// text's length, pooled as that model was tuned to.
 pub fn scores(text: &str) -> [f32; N_TRAPS] {
-    scores_pooled(text, model::model().pool)
+    let toks = tokenize(text);
+    let m = model::for_length(is_long_tokens(&toks));
+    pooled(&toks, m.pool, |f| m.logits(f)).map(sigmoid)
 }
 
-/// Like [`scores`] with a chosen pooling (for measuring alternatives).
-pub fn scores_pooled(text: &str, pool: Pool) -> [f32; N_TRAPS] {
-    let m = model::model();
-    pooled_logits(text, pool, |f| m.logits(f)).map(sigmoid)
+/// Like [`scores`], with a given model for every text (for measuring what each
+/// model adds).
+pub fn scores_with(text: &str, m: &model::Model) -> [f32; N_TRAPS] {
+    pooled(&tokenize(text), m.pool, |f| m.logits(f)).map(sigmoid)
 }
 
-/// The decision threshold on the highest trap probability, for a short text or a
-/// long one (see [`is_long`]): a long text's best sentence is the best of many, so
-/// it needs a higher bar.
-pub fn threshold(long: bool) -> f32 {
-    let m = model::model();
-    if long {
-        m.threshold_long
-    } else {
-        m.threshold
-    }
+/// The decision threshold on the highest trap probability of a text.
+pub fn threshold(text: &str) -> f32 {
+    model::for_length(is_long(text)).threshold
 }
 
 /// Suggests thinking traps for a thought.
 pub fn analyze(text: &str) -> TrapReport {
-    let m = model::model();
-    let (logits, long) = pooled(text, m.pool, |f| m.logits(f));
-    report_from_scores(&logits.map(sigmoid), threshold(long))
+    let toks = tokenize(text);
+    let m = model::for_length(is_long_tokens(&toks));
+    let logits = pooled(&toks, m.pool, |f| m.logits(f));
+    report_from_scores(&logits.map(sigmoid), m.threshold)
 }
 
 /// Builds a report from trap probabilities.

@@ -1,9 +1,11 @@
-//! The embedded thinking-trap model: one logistic regression per trap over hashed
-//! features (a [`Linear`] model with 13 outputs).
+//! The embedded thinking-trap models: one logistic regression per trap over hashed
+//! features (a [`Linear`] model with 13 outputs). There are two, of the same form:
+//! one for short texts (a thought, a few sentences) and one for long texts (see
+//! [`super::is_long`]), trained on long posts, since in a long text the trap sits in
+//! one sentence among background and questions.
 //!
-//! Its parameters, in order: the `distorted` threshold on the best trap's
-//! probability for short texts, the [`Pool`] weights `second` and `whole`, and the
-//! threshold for long texts.
+//! A model's parameters, in order: the `distorted` threshold on the best trap's
+//! probability, and the [`Pool`] weights `second` and `whole`.
 
 use super::info::N_TRAPS;
 use super::Pool;
@@ -12,17 +14,18 @@ use std::sync::OnceLock;
 
 /// Bumped whenever feature extraction or the file layout changes; the model must
 /// then be retrained.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// The file's magic bytes.
 pub const MAGIC: &[u8; 4] = b"STNM";
 const BYTES: &[u8] = include_bytes!("../../model/traps.bin");
+const BYTES_LONG: &[u8] = include_bytes!("../../model/traps_long.bin");
 
 /// A loaded thinking-trap model.
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// The `distorted` threshold on the best trap's probability.
     pub threshold: f32,
-    pub threshold_long: f32,
     /// How this model's sentence logits are pooled (chosen by the trainer).
     pub pool: Pool,
     linear: Linear<N_TRAPS>,
@@ -33,7 +36,6 @@ impl Model {
     pub fn empty() -> Model {
         Model {
             threshold: 0.5,
-            threshold_long: 0.5,
             pool: Pool::default(),
             linear: Linear::empty(Vec::new()),
         }
@@ -42,12 +44,11 @@ impl Model {
     /// Parses a model file.
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         let linear = Linear::from_bytes(b, MAGIC, FEATURE_VERSION)?;
-        let [threshold, second, whole, threshold_long] = linear.params[..] else {
+        let [threshold, second, whole] = linear.params[..] else {
             return Err(ModelError::WrongShape);
         };
         Ok(Model {
             threshold,
-            threshold_long,
             pool: Pool { second, whole },
             linear,
         })
@@ -68,15 +69,31 @@ impl Model {
     }
 }
 
-/// The embedded model, parsed on first use (an unreadable file gives the empty model).
+/// The embedded model for short texts, parsed on first use (an unreadable file gives
+/// the empty model).
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| Model::from_bytes(BYTES).unwrap_or_else(|_| Model::empty()))
 }
 
+/// The embedded model for long texts, parsed on first use.
+pub fn long_model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(BYTES_LONG).unwrap_or_else(|_| Model::empty()))
+}
+
+/// The model that scores a text, short or long (see [`super::is_long`]).
+pub fn for_length(long: bool) -> &'static Model {
+    if long {
+        long_model()
+    } else {
+        model()
+    }
+}
+
 /// Writes a model file (used by the trainer).
 pub fn to_bytes(
-    [threshold, threshold_long]: [f32; 2],
+    threshold: f32,
     pool: Pool,
     bias: &[f32; N_TRAPS],
     scale: &[f32; N_TRAPS],
@@ -85,7 +102,7 @@ pub fn to_bytes(
     crate::linear::to_bytes(
         MAGIC,
         FEATURE_VERSION,
-        &[threshold, pool.second, pool.whole, threshold_long],
+        &[threshold, pool.second, pool.whole],
         bias,
         scale,
         entries,
@@ -104,26 +121,23 @@ mod tests {
         };
         let mut w = [0i8; N_TRAPS];
         w[4] = 100;
-        let bytes = to_bytes(
-            [0.4, 0.6],
-            pool,
-            &[0.0; N_TRAPS],
-            &[0.01; N_TRAPS],
-            &[(77, w)],
-        );
+        let bytes = to_bytes(0.4, pool, &[0.0; N_TRAPS], &[0.01; N_TRAPS], &[(77, w)]);
         let m = Model::from_bytes(&bytes).expect("valid model");
         assert_eq!(m.threshold, 0.4);
-        assert_eq!(m.threshold_long, 0.6);
         assert_eq!(m.pool, pool);
         assert!((m.logits(&[77])[4] - 1.0).abs() < 1e-6);
     }
 
     #[test]
-    fn embedded_model_is_current() {
+    fn embedded_models_are_current() {
         // Fails when features changed without retraining (run examples/train.rs).
         assert!(
             Model::from_bytes(BYTES).is_ok(),
             "model/traps.bin is stale or missing"
+        );
+        assert!(
+            Model::from_bytes(BYTES_LONG).is_ok(),
+            "model/traps_long.bin is stale or missing"
         );
     }
 }

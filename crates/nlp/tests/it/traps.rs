@@ -1,9 +1,7 @@
 use steady_nlp::traps;
 
-/// The held-out thoughts (never used in training) must keep their quality.
-#[test]
-fn held_out_thoughts_meet_targets() {
-    let raw = include_str!("../../data/thoughts/test.tsv");
+/// Distorted-or-not F1 and top-3 recall of the main trap over a `labels<TAB>text` set.
+fn measure(raw: &str) -> (f64, f64) {
     let (mut tp, mut fp, mut fneg, mut top3, mut ndist) = (0.0, 0.0, 0.0, 0.0, 0.0);
     for line in raw
         .lines()
@@ -26,11 +24,26 @@ fn held_out_thoughts_meet_targets() {
             }
         }
     }
-    let f1 = 2.0 * tp / (2.0 * tp + fp + fneg);
-    let recall3 = top3 / ndist;
+    (2.0 * tp / (2.0 * tp + fp + fneg), top3 / ndist)
+}
+
+/// The held-out thoughts (never used in training) must keep their quality.
+#[test]
+fn held_out_thoughts_meet_targets() {
+    let (f1, recall3) = measure(include_str!("../../data/thoughts/test.tsv"));
     println!("traps held-out: distorted F1 {f1:.3}, top-3 recall {recall3:.3}");
     assert!(f1 >= 0.85, "F1 {f1:.3}");
     assert!(recall3 >= 0.85, "top-3 recall {recall3:.3}");
+}
+
+/// Thoughts written by an author who saw neither the model nor its training data
+/// (docs/nlp.md records its first run). The floors guard against regressions.
+#[test]
+fn independent_thoughts_keep_their_quality() {
+    let (f1, recall3) = measure(include_str!("../data/traps_independent.tsv"));
+    println!("traps independent: distorted F1 {f1:.3}, top-3 recall {recall3:.3}");
+    assert!(f1 >= 0.85, "F1 {f1:.3}");
+    assert!(recall3 >= 0.9, "top-3 recall {recall3:.3}");
 }
 
 #[test]
