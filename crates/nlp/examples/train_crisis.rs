@@ -23,7 +23,7 @@ use steady_nlp::crisis::{model, rules};
 /// The highest out-of-fold false-alarm rate the decision point may have. The corpus
 /// is adversarial by design (about half of its safe lines share words with risk),
 /// so this rate is far above that of everyday text (see docs/nlp.md).
-const MAX_FALSE_ALARMS: f64 = 0.10;
+const MAX_FALSE_ALARMS: f64 = 0.12;
 
 /// (recall, false-alarm rate) when flagging at model probability `t`, with or
 /// without the rules.

@@ -175,7 +175,7 @@ const LOOKALIKES: &[&str] = &[
     "hit ~1 {SELF} ~2 on|with|against|door|head|the",
     "hurt ~1 {SELF} ~3 gym|running|playing|lifting|working|skiing|falling|cooking|training|football|soccer",
     // other people, fiction and news
-    "OTHER:he|she|they|friend|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~3 die|dead|suicid*|kill|hurt|harm|end|self",
+    "OTHER:he|she|they|friend|bff|bestie|roommate|nephew|niece|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~3 die|dead|suicid*|kill|hurt|harm|end|self",
     "himself|herself|themselves|themself|yourself",
     "kill|killing|kys|hurt ~1 you|him|her|them|yourself",
     "suicide|suicidal ~1 squad|bomb*|prevention|hotline|rate|rates|awareness|doors|mission|run|drill|movie|song|documentary|statistics",
@@ -200,7 +200,7 @@ const LOOKALIKES: &[&str] = &[
     "done ~1 living ~1 with|in|at|together",
     "how to kill time / to myself ~1 lol|finally|tonight|tho / bed ~1 to ~1 myself",
     // the past, recovery and denial: these excuse every cue in their sentence
-    "SENTENCE:used|use ~1 to / when ~1 i ~1 was ~1 younger|young|a|in|at|16|15|14|17|18|19|teen|teenager|kid|little / i ~1 was|went ~2 through / at ~1 13|14|15|16|17|18|19|20 / in ~1 high ~1 school|college / in my teens / years|year|months ~1 ago / last ~1 year|month / a ~1 year ~1 ago / old ~1 me|urge|feeling|scars / clean ~3 from|for / have not|never ~3 in ~2 ages|years|months|a year / since ~1 i ~1 acted / in ~1 recovery / recovered|survives|survived / remember ~1 being / not ~1 suicidal / said ~1 no / no ~1 thoughts ~2 of / i ~1 mean ~2 the|this|at",
+    "SENTENCE:used|use ~1 to / as ~1 a ~1 teen|teenager|kid|child / when ~1 i ~1 was ~1 younger|young|a|in|at|16|15|14|17|18|19|teen|teenager|kid|little / i ~1 was|went ~2 through / at ~1 13|14|15|16|17|18|19|20 / in ~1 high ~1 school|college / in my teens / years|year|months ~1 ago / last ~1 year|month / a ~1 year ~1 ago / old ~1 me|urge|feeling|scars / clean ~3 from|for / have not|never ~3 in ~2 ages|years|months|a year / since ~1 i ~1 acted / in ~1 recovery / recovered|survives|survived / remember ~1 being / not ~1 suicidal / said ~1 no / no ~1 thoughts ~2 of / i ~1 mean ~2 the|this|at",
     "SENTENCE:news|article|book|movie|film|show|documentary|song|story|episode|podcast|narrator|character|funeral / singer|celebrity|actor|cousin|friend|partner|boyfriend|girlfriend|husband|wife|coworker|uncle|aunt ~3 overdosed|relapsed|attempted|died|joked",
     // everyday objects and phrases
     "razor|razors|blade|blades ~5 shaving|shave|legs|leg|neck|beard|face|craft|knife|model|stealing|new|bought|buy|labeling|pencil|sharpener / shaving|shave ~5 razor|razors|blade|blades",
@@ -214,6 +214,35 @@ const LOOKALIKES: &[&str] = &[
     "cut|cutting ~2 my|a|her|his ~1 hair|fringe|bangs|nails|lawn|grass / cut|cutting ~1 ties|back|down|out|corners|class|costs",
     "SENTENCE:instead ~1 of ~1 hurting|cutting|harming|burning / helped|helps ~1 me ~1 stop / since ~2 i ~1 last ~1 hurt|cut|harmed / rabbit|dog|cat|pet|hamster|vet|plant|fish",
     "be|being ~1 here ~2 i ~1 mean|meant / by ~1 here ~1 i ~1 mean / at ~1 this ~1 company|job|school|apartment|house|party",
+    // everyday plans and chores that share words with preparation and goodbyes
+    "giving|gave|give ~1 away ~8 charity|moving|declutter|decluttering|donation|donate / take ~3 them|it|everything ~2 to ~1 the ~1 tip|dump|recycling|charity|shop|bin",
+    "date ~8 wedding|proposing|propose|dinner|party|venue|holiday|trip|concert|housewarming",
+    "last ~1 entry|msg|message|post ~3 before|b4|for ~2 the|this|i ~1 holiday|holidays|week|weekend|sleep|bed|trip|vacation|month|today|tonight",
+    "last time ~2 i ~1 am ~2 lending|giving|paying|covering|doing|helping|driving|buying|chase|chasing|beg|begging|wait|waiting / sorry for what ~8 kitchen|lasagne|recipe|cooking|baking|singing|karaoke|haircut",
+    "letter|letters|notes|note ~6 grandma|granny|grandpa|nan|lunchbox|lunchboxes|bday|birthday|90th|presents|thank|penpal",
+    "new|bought|buy|got ~2 razor|razors / razor|razors ~8 rash|bumps|irritation / rope ~4 tarp|camping|tent|climbing|swing|washing|skipping",
+    "live|living ~3 without|w/o|wo ~2 coffee|tea|chocolate|music|wifi|phone|netflix / live ~4 coffee|tea|chocolate|wifi|netflix / wake|waking ~1 up ~1 late|tired|sick|hungover",
+    "be|b ~1 here ~4 party|meeting|wedding|dinner|club|bar|event|concert|reunion",
+    "roof ~6 stars|sunset|roommate|friends|beer|fireworks / dead ~2 by ~1 daylight / got|was|gets ~1 unalived",
+    // hyperbole about small things
+    "self destruct ~2 my|the ~1 whole|diet|weekend|saturday|sunday|budget / throw|throwing ~1 {SELF} ~3 sofa|couch|bed|chair|pool|into",
+    "wedding|planning|exam|exams|commute|homework|deadline|traffic|meeting|meetings ~4 end|kill ~1 me",
+    "kms ~6 printer|exam|exams|paper|papers|homework|class|wifi|traffic|meeting / kms ~4 called|said|sent|forgot|tripped|waved|texted|liked",
+    "die|dead ~4 cringe|cringey|embarrassing|awkward / could ~1 just ~1 die ~4 waved|embarrassing|embarrassed|cringe|awkward",
+    "if ~1 i ~1 fail|lose|miss ~8 going to|gonna ~1 die",
+    "cut|cutting ~6 slicing|chopping|peeling|onion|onions|vegetables|carrots",
+    "exist ~1 in ~1 the ~1 same / exist ~1 on ~1 social|instagram|tiktok|twitter|facebook|online / be gone ~2 from ~1 this|the ~1 city|town|place|job|house|country|office",
+    "done ~2 with ~1 this|the ~1 argument|dishes|exam|season|class|job|show|course|project|homework|commute|weather / done ~1 with ~1 dating|apps|tinder|hinge|bumble|men|guys",
+    "burden ~8 hip|knee|operation|surgery|insist",
+    "not ~1 going to|gonna ~1 hurt|kill|harm ~1 myself / sucide|suicde ~1 prevention|awareness",
+    "SENTENCE:series|scene|tv",
+    // denials and recovery said in a log or a check-in
+    "no ~1 i ~1 do not ~2 want to ~1 die / thoughts ~1 of ~1 self ~1 harm ~2 none|no|nope|zero / days|weeks|months|years ~2 without|free ~2 self|harm|cutting|hurting",
+    "SENTENCE:years|months|year ~1 since",
+    // jokes and hyperbole in internet words
+    "JOKE:self delete ~10 lol|lmao|haha / unalive ~1 me ~1 from / want to die ~2 i ~1 just ~1 sent|called|said|waved|texted|liked",
+    "sewerslide|sewer slide ~4 word|tiktok|google|googled|meant|means",
+    "last ~1 entry ~8 fresh|new ~1 one|notebook|journal|diary|book",
 ];
 
 struct Compiled {
@@ -418,6 +447,34 @@ mod tests {
             "kms my boss just scheduled another meeting lol",
         ] {
             assert!(score(t) < 0.5, "{t}: {:?}", evidence(t));
+        }
+    }
+
+    /// Everyday plans, logs and jokes that share words with risk, next to the risky
+    /// wording each look-alike must leave alone.
+    #[test]
+    fn everyday_look_alikes_leave_risk_alone() {
+        for t in [
+            "picked out a date for our anniversary dinner, fri!!",
+            "Writing notes to my kids for their lunchboxes is my favourite part of the morning.",
+            "got the rope n tarp for the camping trip, u bring the tent",
+            "Mood 3/10. Thoughts of self-harm: none. Sleep: 5 hours.",
+            "Passed 500 days without self harm. Got a little cake.",
+            "This is my last entry in this notebook, starting a fresh one tomorrow!",
+            "hope i dont wake up late tmrw, set 3 alarms",
+            "I cut my hand last night slicing onions, deeper than I meant to.",
+        ] {
+            assert!(score(t) < 0.5, "{t}: {:?}", evidence(t));
+        }
+        for t in [
+            "I picked a date: the 14th, our anniversary.",
+            "bought blades today",
+            "5 days clean and i just want to cut so bad",
+            "I relapsed on self-harm after eight months clean.",
+            "this is my last entry",
+            "i hope i dont wake up tomorrow",
+        ] {
+            assert!(score(t) >= 0.5, "{t}: {:?}", evidence(t));
         }
     }
 
