@@ -300,6 +300,7 @@ fn spelling() -> &'static HashMap<&'static str, &'static str> {
             ("thinkin", "thinking"),
             ("burdun", "burden"),
             ("evryone", "everyone"),
+            ("beter", "better"),
             ("dosnt", "doesnt"),
             ("agen", "again"),
             ("agian", "again"),

@@ -117,6 +117,11 @@ const CUES: &[(&str, f32)] = &[
     ("get|getting ~1 a ~1 knife ~4 myself|me|wrists|arm / voice ~4 telling ~1 me ~2 to ~2 die|kill|end|jump|hurt", 0.85),
     ("end|ending|endin ~1 it ~3 tonight|today|soon|now|week|weekend|all / end|ending ~1 my ~1 lfe|life|self", 0.9),
     ("self ~1 delete|deleting|deleted|destruct / unalived|unalives / myself ~1 delete|deleting", 0.9),
+    // asking forgiveness in advance, notes meant for after, and quiet preparation
+    ("do not ~1 hate|blame ~1 me ~2 for|4 ~1 what ~1 i ~2 do|am|will|gonna|going|about / do not ~1 read ~2 this ~2 until|till ~2 after / going ~1 to ~1 remove ~1 the ~1 problem", 0.85),
+    ("not ~1 with ~1 him|her|them ~2 with ~1 everything|life|it all / not ~1 going ~1 to ~1 be ~1 here|around ~1 to ~1 see / not coming back ~4 ily|ilysm|love|goodbye|bye|sorry|forgive / drive ~4 not ~1 coming ~1 back", 0.85),
+    ("whether|if ~1 it ~1 hurts ~2 to ~1 drown|die|hang|jump|bleed|overdose / planning|planned|plan ~2 my ~1 own|funeral / the ~1 big ~1 sleep / not ~1 enough ~3 got|grabbed|get ~2 the|a ~1 lighter|blade|razor|knife", 0.85),
+    ("keeping|saving|collecting|hoarding ~3 them|pills|meds|tablets|antidepressants ~3 in ~1 a ~1 jar|drawer|box|bag / labelled|labeled|labelling ~3 them|everything|boxes ~3 for ~2 the ~1 people / better ~1 off ~1 with ~1 out ~1 me", 0.85),
     ("written|wrote|writing|write|recorded|recording|record|left|leaving ~3 letters|notes|videos|messages|note|letter|video ~4 to|for ~2 everyone|everybody|all|parents|family|kids|mom|mum|dad|sister|brother|partner|husband|wife|him|her / goodbye ~1 videos|video|letters|notes|messages|texts", 0.85),
 ];
 
@@ -241,7 +246,7 @@ const LOOKALIKES: &[&str] = &[
     "SENTENCE:years|months|year ~1 since",
     // jokes and hyperbole in internet words
     "JOKE:self delete ~10 lol|lmao|haha / unalive ~1 me ~1 from / want to die ~2 i ~1 just ~1 sent|called|said|waved|texted|liked",
-    "sewerslide|sewer slide ~4 word|tiktok|google|googled|meant|means",
+    "sewerslide ~5 word|tiktok|google|googled|meant|means / sewer slide ~5 word|tiktok|google|googled|meant|means",
     "last ~1 entry ~8 fresh|new ~1 one|notebook|journal|diary|book",
 ];
 
@@ -473,6 +478,10 @@ mod tests {
             "I relapsed on self-harm after eight months clean.",
             "this is my last entry",
             "i hope i dont wake up tomorrow",
+            "pls dnt hate me 4 what i do 2nite",
+            "Please don't read this until after. I love you.",
+            "gonna go for a drive. not coming back. ily guys",
+            "evryone wud be beter off wit out me",
         ] {
             assert!(score(t) >= 0.5, "{t}: {:?}", evidence(t));
         }
