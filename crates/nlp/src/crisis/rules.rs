@@ -105,7 +105,7 @@ const CUES: &[(&str, f32)] = &[
     ("relapse|relapsed ~4 sh|self ~1 harm|harming|cutting|hurting / sh|shd ~2 again|today|tonight|last|more / thinking ~2 of|about ~1 sh / self ~1 harm|harming ~2 again|tonight|today|urge|urges", 0.9),
     ("worked|figured|looked|googled|researching|researched|searched|search ~3 out|up ~3 dose|dosage|how many|how much|lethal|fatal|painless / lethal|fatal ~1 dose|amount|overdose / how many ~4 it ~1 takes|would take|to die|to kill / swallowed|took|taking|take ~3 everything|all|whole|half|rest ~3 of ~1 them|pills|cabinet|bottle|packet|box|meds|tablets / medicine cabinet", 0.88),
     ("exit ~1 plan / my ~1 plan ~3 not ~1 be / plan ~3 to ~1 not ~1 be ~1 here|alive|around / i ~3 know|decided|figured|worked ~3 how|when|where ~2 i ~1 will|would|am going ~2 do ~1 it / how ~1 i ~1 would|will|d ~1 do ~1 it / picked|chose|chosen|set ~2 a|the ~1 date / set ~1 everything ~1 up / go ~1 through ~1 with ~1 it / tied|tie|tying ~2 the|a ~1 knot|noose / bought|got|buy|have ~2 a|the|some ~1 rope / the ~1 logistics", 0.8),
-    ("last|final ~1 entry|message|post|note|letter|goodbye / this is ~2 my|the ~1 last ~1 time|entry|message|post / by the time ~4 read|reads|find|finds|see|sees ~4 i will ~1 be ~1 gone|dead / i will be gone ~2 by|before|soon|tomorrow / saying|say ~1 goodbye ~2 to ~1 everyone|everything|all / tell ~3 my ~1 mum|mom|mother|dad|family|kids|sister|brother ~3 i ~1 love|loved|am sorry / my ~1 last ~1 good ~1 day|night|week / last ~1 day ~2 on ~1 earth / sorry for ~2 what ~1 i ~1 am ~1 about|going ~1 to ~1 do", 0.85),
+    ("last|final ~1 entry|message|post|note|letter|goodbye / this is ~2 my|the ~1 last ~1 time|entry|message|post / by the time ~4 read|reads|find|finds|see|sees ~4 i will ~1 be ~2 gone|dead|peace|free / i will be gone ~2 by|before|soon|tomorrow / saying|say ~1 goodbye ~2 to ~1 everyone|everything|all / tell ~3 my ~1 mum|mom|mother|dad|family|kids|sister|brother ~3 i ~1 love|loved|am sorry / my ~1 last ~1 good ~1 day|night|week / last ~1 day ~2 on ~1 earth / sorry for ~2 what ~1 i ~1 am ~1 about|going ~1 to ~1 do", 0.85),
     ("giving|gave|give|given ~1 away ~3 my ~1 things|stuff|belongings|cat|dog|clothes|jacket|records|books|plants / won't|will not ~1 need ~2 them|it|anything ~1 anymore|where|soon / so ~1 no ~1 one|nobody ~2 has|have ~1 to ~2 sort|clean|deal", 0.8),
     ("check|checking ~1 out ~3 soon|good|permanently|real|weekend|tonight|forever / log|logging ~1 off ~2 permanently|forever|good|life / leave|leaving ~1 for ~1 good / gone ~1 for ~1 good / permanently|forever ~1 done|gone|asleep|sleep|stop|disappear / something ~1 permanent / permanent ~1 solution|fix|way|sleep|exit / sleep ~1 forever|4ever|permanently / fade ~1 away ~2 forever|and|for good / done ~1 done / stop ~1 being ~1 a ~1 burden", 0.85),
     ("i ~3 am ~3 a|such|just ~2 burden|burdun|waste|drain ~3 to|on|for ~2 everyone|everybody|all|them|you|my|people|him|her / i am ~2 a|such ~1 burden", 0.6),
@@ -122,6 +122,11 @@ const CUES: &[(&str, f32)] = &[
     ("not ~1 with ~1 him|her|them ~2 with ~1 everything|life|it all / not ~1 going ~1 to ~1 be ~1 here|around ~1 to ~1 see / not coming back ~4 ily|ilysm|love|goodbye|bye|sorry|forgive / drive ~4 not ~1 coming ~1 back", 0.85),
     ("whether|if ~1 it ~1 hurts ~2 to ~1 drown|die|hang|jump|bleed|overdose / planning|planned|plan ~2 my ~1 own|funeral / the ~1 big ~1 sleep / not ~1 enough ~3 got|grabbed|get ~2 the|a ~1 lighter|blade|razor|knife", 0.85),
     ("keeping|saving|collecting|hoarding ~3 them|pills|meds|tablets|antidepressants ~3 in ~1 a ~1 jar|drawer|box|bag / labelled|labeled|labelling ~3 them|everything|boxes ~3 for ~2 the ~1 people / better ~1 off ~1 with ~1 out ~1 me", 0.85),
+    ("do not ~1 be ~1 mad|angry|upset ~2 at|with ~1 me ~2 for ~1 what ~1 happens|i / if ~2 reading ~1 this ~6 after / life ~1 insurance ~6 pays|pay|payout|cover|covers ~3 if|suicide / suicide|suicidal ~1 forum|forums|methods|method|site|sites", 0.85),
+    ("broke ~3 months|days|weeks|years|month|year|day ~1 clean / took|taken|swallowed ~3 10|12|15|20|25|30|40|50 ~2 of|pills|tablets ~1 them|pills|tablets / if ~1 i ~1 was|were ~1 gone ~3 they|he|she|everyone|family|you ~2 could|would|can / all ~1 better ~1 off", 0.85),
+    ("floor|window|ledge|balcony|bridge|tracks|platform ~12 how ~1 easy ~2 it / nobody|noone|one ~1 comes ~1 back ~1 from", 0.85),
+    ("the ~1 plan ~1 is ~1 done|set|ready|final|made / letter|letters|note|notes ~1 is|are ~1 written|done|ready|finished / do not ~1 try ~1 to ~1 call|find|look|reach|stop", 0.6),
+    ("thank|thanks ~2 for ~1 the ~1 memories / omw|way ~2 to ~1 the ~1 bridge|tracks|cliff|cliffs|roof|river", 0.4),
     ("written|wrote|writing|write|recorded|recording|record|left|leaving ~3 letters|notes|videos|messages|note|letter|video ~4 to|for ~2 everyone|everybody|all|parents|family|kids|mom|mum|dad|sister|brother|partner|husband|wife|him|her / goodbye ~1 videos|video|letters|notes|messages|texts", 0.85),
 ];
 
@@ -147,6 +152,7 @@ const CONTEXT_CUES: &[(&str, f32)] = &[
 /// relationship).
 const LOSS: &str = "if|when|once|after|since|cause|because ~3 leave|leaves|left|leaving|go|goes|gone|dump|dumps|dumped|break|breaks|broke|breakup|over|ghost|ghosts|ghosted|block|blocks|blocked|lose|loses|lost|marry|marries|married \
     / if|when|once ~3 finish|finishes|end|ends ~1 it|things|us \
+    / done ~1 with ~1 me|us \
     / without ~1 him|her|you|them|my|u \
     / he|she|they|you ~1 left|dumped|blocked|ghosted|broke \
     / broke|break|breaking ~1 up / breakup|divorce / lose|losing ~1 him|her|you|them|my \
@@ -180,7 +186,7 @@ const LOOKALIKES: &[&str] = &[
     "hit ~1 {SELF} ~2 on|with|against|door|head|the",
     "hurt ~1 {SELF} ~3 gym|running|playing|lifting|working|skiing|falling|cooking|training|football|soccer",
     // other people, fiction and news
-    "OTHER:he|she|they|friend|bff|bestie|roommate|nephew|niece|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~3 die|dead|suicid*|kill|hurt|harm|end|self",
+    "OTHER:he|she|they|friend|bff|bestie|roommate|nephew|niece|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~4 die|dead|suicid*|kill|hurt|harm|end|self",
     "himself|herself|themselves|themself|yourself",
     "kill|killing|kys|hurt ~1 you|him|her|them|yourself",
     "suicide|suicidal ~1 squad|bomb*|prevention|hotline|rate|rates|awareness|doors|mission|run|drill|movie|song|documentary|statistics",
@@ -216,7 +222,7 @@ const LOOKALIKES: &[&str] = &[
     "SENTENCE:never ~2 send|sent|sending / did not ~1 send / unsent",
     "OTHER:he|she|they|husband|wife|boyfriend|girlfriend|partner|friends|family ~3 not ~1 want ~1 to ~1 be ~1 around|here|with|near",
     "go|going ~1 on ~1 holiday|holidays|vacation|trip|a|the|tour|dates|date|walks|walk|runs|strike|leave|break",
-    "cut|cutting ~2 my|a|her|his ~1 hair|fringe|bangs|nails|lawn|grass / cut|cutting ~1 ties|back|down|out|corners|class|costs",
+    "cut|cutting ~3 my|a|her|his ~2 hair|fringe|bangs|nails|lawn|grass / cut|cutting ~1 ties|back|down|out|corners|class|costs",
     "SENTENCE:instead ~1 of ~1 hurting|cutting|harming|burning / helped|helps ~1 me ~1 stop / since ~2 i ~1 last ~1 hurt|cut|harmed / rabbit|dog|cat|pet|hamster|vet|plant|fish",
     "be|being ~1 here ~2 i ~1 mean|meant / by ~1 here ~1 i ~1 mean / at ~1 this ~1 company|job|school|apartment|house|party",
     // everyday plans and chores that share words with preparation and goodbyes
@@ -231,8 +237,8 @@ const LOOKALIKES: &[&str] = &[
     "roof ~6 stars|sunset|roommate|friends|beer|fireworks / dead ~2 by ~1 daylight / got|was|gets ~1 unalived",
     // hyperbole about small things
     "self destruct ~2 my|the ~1 whole|diet|weekend|saturday|sunday|budget / throw|throwing ~1 {SELF} ~3 sofa|couch|bed|chair|pool|into",
-    "wedding|planning|exam|exams|commute|homework|deadline|traffic|meeting|meetings ~4 end|kill ~1 me",
-    "kms ~6 printer|exam|exams|paper|papers|homework|class|wifi|traffic|meeting / kms ~4 called|said|sent|forgot|tripped|waved|texted|liked",
+    "wedding|planning|exam|exams|commute|homework|deadline|traffic|meeting|meetings|album|song|track|finale|episode|season|heat|weather|show|project ~4 end|kill ~1 me / heat|weather|humidity|sun ~3 unalive|unaliving|killing / kill ~1 {SELF} ~2 if ~3 meeting|class|lecture|exam|call|traffic",
+    "kms ~6 printer|exam|exams|paper|papers|homework|class|wifi|traffic|meeting|project / kms ~4 called|said|sent|forgot|tripped|waved|texted|liked",
     "die|dead ~4 cringe|cringey|embarrassing|awkward / could ~1 just ~1 die ~4 waved|embarrassing|embarrassed|cringe|awkward",
     "if ~1 i ~1 fail|lose|miss ~8 going to|gonna ~1 die",
     "cut|cutting ~6 slicing|chopping|peeling|onion|onions|vegetables|carrots",
@@ -241,8 +247,9 @@ const LOOKALIKES: &[&str] = &[
     "burden ~8 hip|knee|operation|surgery|insist",
     "not ~1 going to|gonna ~1 hurt|kill|harm ~1 myself / sucide|suicde ~1 prevention|awareness",
     "SENTENCE:series|scene|tv",
+    "he|she|they ~2 leaving|left|gone ~1 for ~1 good",
     // denials and recovery said in a log or a check-in
-    "no ~1 i ~1 do not ~2 want to ~1 die / thoughts ~1 of ~1 self ~1 harm ~2 none|no|nope|zero / days|weeks|months|years ~2 without|free ~2 self|harm|cutting|hurting",
+    "no ~1 i ~1 do not ~2 want to ~1 die / thoughts ~1 of ~1 self ~1 harm ~2 none|no|nope|zero / days|weeks|months|years ~2 without|free ~2 self|harm|cutting|hurting / days|weeks|months|years ~1 with ~1 no ~1 self|cutting|harm / no ~1 self ~1 harm|harming",
     "SENTENCE:years|months|year ~1 since",
     // jokes and hyperbole in internet words
     "JOKE:self delete ~10 lol|lmao|haha / unalive ~1 me ~1 from / want to die ~2 i ~1 just ~1 sent|called|said|waved|texted|liked",
@@ -468,6 +475,9 @@ mod tests {
             "This is my last entry in this notebook, starting a fresh one tomorrow!",
             "hope i dont wake up late tmrw, set 3 alarms",
             "I cut my hand last night slicing onions, deeper than I meant to.",
+            "18 months with no self-harm. Told my new partner about the scars.",
+            "my coworker said \"i'm gonna kill myself if this meeting runs over\" and we laughed",
+            "I panicked that he was leaving for good. He came back with chips.",
         ] {
             assert!(score(t) < 0.5, "{t}: {:?}", evidence(t));
         }
@@ -482,6 +492,10 @@ mod tests {
             "Please don't read this until after. I love you.",
             "gonna go for a drive. not coming back. ily guys",
             "evryone wud be beter off wit out me",
+            "Broke 9 months clean tonight.",
+            "my hands r shaking. took like 15 of them",
+            "by the time you read this I'll be at peace",
+            "he said hes leaving me for good. fine. im leaving too. the kind nobody comes back from",
         ] {
             assert!(score(t) >= 0.5, "{t}: {:?}", evidence(t));
         }
