@@ -18,12 +18,22 @@
 mod common;
 
 use common::binary::{self, Line, FOLDS, SETTINGS};
+use common::linear::Settings;
 use steady_nlp::crisis::{model, rules};
 
 /// The highest out-of-fold false-alarm rate the decision point may have. The corpus
 /// is adversarial by design (about half of its safe lines share words with risk),
 /// so this rate is far above that of everyday text (see docs/nlp.md).
 const MAX_FALSE_ALARMS: f64 = 0.12;
+
+/// Stronger L2 than the shared settings: trained on all corpora but one and
+/// measured on the one left out (a new author's wording), L2 0.1 gave the best
+/// ranking of the values tried from 3e-4 to 1 (AUC 0.957 against 0.935 at 3e-3;
+/// recall at 12% false alarms 0.910 against 0.851; see docs/nlp.md).
+const CRISIS_SETTINGS: Settings = Settings {
+    l2: 0.1,
+    ..SETTINGS
+};
 
 /// (recall, false-alarm rate) when flagging at model probability `t`, with or
 /// without the rules.
@@ -52,7 +62,7 @@ fn main() -> std::io::Result<()> {
             }
         }
     }
-    let oof = binary::out_of_fold(&lines, FOLDS, SETTINGS, model::features, |t, f| {
+    let oof = binary::out_of_fold(&lines, FOLDS, CRISIS_SETTINGS, model::features, |t, f| {
         model::pooled_logit(t, f)
     });
     let (rr, rf) = rates(&lines, &oof, &rule, 2.0, true);
@@ -78,7 +88,7 @@ fn main() -> std::io::Result<()> {
     );
     binary::train_and_write(
         &lines,
-        SETTINGS,
+        CRISIS_SETTINGS,
         model::features,
         t,
         (model::MAGIC, model::FEATURE_VERSION, "crisis.bin"),
