@@ -26,6 +26,25 @@ pub struct Line {
 /// Reads every `*.tsv` in `data/<folder>` (`label<TAB>text`, `#` comments), where
 /// the label is `positive` or `negative`.
 pub fn read_corpus(folder: &str, positive: &str, negative: &str) -> std::io::Result<Vec<Line>> {
+    let out: Vec<Line> = read_corpus_files(folder, positive, negative)?
+        .into_iter()
+        .flatten()
+        .collect();
+    let pos = out.iter().filter(|l| l.positive).count();
+    println!(
+        "{} lines ({pos} {positive}, {} {negative})",
+        out.len(),
+        out.len() - pos
+    );
+    Ok(out)
+}
+
+/// Like [`read_corpus`], one list per file (each file was written separately).
+pub fn read_corpus_files(
+    folder: &str,
+    positive: &str,
+    negative: &str,
+) -> std::io::Result<Vec<Vec<Line>>> {
     let dir = crate_dir().join("data").join(folder);
     let mut files: Vec<_> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -35,7 +54,7 @@ pub fn read_corpus(folder: &str, positive: &str, negative: &str) -> std::io::Res
     let mut out = Vec::new();
     for f in files {
         let raw = std::fs::read_to_string(&f)?;
-        let before = out.len();
+        let mut lines = Vec::new();
         for l in raw
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -48,19 +67,14 @@ pub fn read_corpus(folder: &str, positive: &str, negative: &str) -> std::io::Res
                 x if x == negative => false,
                 other => panic!("{}: unknown label {other:?}", f.display()),
             };
-            out.push(Line {
+            lines.push(Line {
                 positive,
                 text: text.trim().to_string(),
             });
         }
-        println!("{}: {} lines", f.display(), out.len() - before);
+        println!("{}: {} lines", f.display(), lines.len());
+        out.push(lines);
     }
-    let pos = out.iter().filter(|l| l.positive).count();
-    println!(
-        "{} lines ({pos} {positive}, {} {negative})",
-        out.len(),
-        out.len() - pos
-    );
     Ok(out)
 }
 

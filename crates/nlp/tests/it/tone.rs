@@ -22,6 +22,7 @@ fn tone_independent_sets() {
         ("tone_independent_dev.tsv", 0.93),
         ("tone_independent.tsv", 0.78),
         ("tone_final.tsv", 0.82),
+        ("tone_final2.tsv", 0.88),
     ] {
         assert!(crate::load(name).len() >= 150);
         let acc = accuracy(name);
