@@ -17,13 +17,18 @@
 
 mod common;
 
-use common::traps::{self as tr, PRUNE_Q};
+use common::traps::{self as tr, Recipe, PRUNE_Q, SETTINGS};
 use common::{crate_dir, read_tsv, Example};
 use steady_nlp::traps::{self, model, N_TRAPS};
 
 /// The hand-written training files in `data/thoughts/` (cross-validated; see the
 /// module docs). `test.tsv` is not among them.
 const HAND_WRITTEN: &[&str] = &["handwritten.tsv", "general.tsv", "short.tsv"];
+
+const RECIPE: Recipe = Recipe {
+    settings: SETTINGS,
+    whole_long: false,
+};
 
 fn main() -> std::io::Result<()> {
     let dir = crate_dir();
@@ -37,7 +42,7 @@ fn main() -> std::io::Result<()> {
     println!("generated: {} lines", generated.len());
 
     let short = |e: &Example| !traps::is_long(&e.text);
-    let folds = tr::cross_validate(&hand, &generated, false);
+    let folds = tr::cross_validate(&hand, &generated, RECIPE);
     let pool = tr::choose_pool(&folds, short);
     let oof = folds.oof(pool, short);
     drop(folds);
@@ -49,7 +54,7 @@ fn main() -> std::io::Result<()> {
     // Final model on everything, with the temperature folded into the weights.
     let mut all = generated;
     all.extend(hand);
-    let mut m = tr::train_model(&all, false, 42);
+    let mut m = tr::train_model(&all, RECIPE, 42);
     m.rescale(temp, [0.0; N_TRAPS]);
     let (scale, entries) = m.quantise(PRUNE_Q);
     let bytes = model::to_bytes(threshold, pool, &m.bias, &scale, &entries);

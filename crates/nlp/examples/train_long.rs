@@ -15,7 +15,7 @@
 
 mod common;
 
-use common::traps as tr;
+use common::traps::{self as tr, Recipe, SETTINGS};
 use common::{crate_dir, read_tsv, Example};
 use steady_nlp::traps::{self, model, N_TRAPS};
 
@@ -57,7 +57,11 @@ fn main() -> std::io::Result<()> {
     let mut best: Option<(f64, bool, traps::Pool, tr::Oof)> = None;
     for whole_long in [false, true] {
         println!("\nwhole posts as units: {whole_long}");
-        let folds = tr::cross_validate(&posts, &short, whole_long);
+        let recipe = Recipe {
+            settings: SETTINGS,
+            whole_long,
+        };
+        let folds = tr::cross_validate(&posts, &short, recipe);
         let pool = tr::choose_pool(&folds, long);
         let oof = folds.oof(pool, long);
         let (auc, t3) = tr::ranking_quality(&oof);
@@ -74,7 +78,11 @@ fn main() -> std::io::Result<()> {
 
     let mut all = short;
     all.extend(posts);
-    let mut m = tr::train_model(&all, whole_long, 42);
+    let recipe = Recipe {
+        settings: SETTINGS,
+        whole_long,
+    };
+    let mut m = tr::train_model(&all, recipe, 42);
     m.rescale(temp, [0.0; N_TRAPS]);
     let (scale, entries) = m.quantise(PRUNE_Q);
     let bytes = model::to_bytes(threshold, pool, &m.bias, &scale, &entries);

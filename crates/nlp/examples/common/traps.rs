@@ -16,6 +16,14 @@ pub const SETTINGS: Settings = Settings {
     ensemble: 4,
 };
 pub const FOLDS: usize = 5;
+
+/// How a trap model is trained: the SGD settings, and whether long texts are also
+/// training units as a whole (see [`units`]).
+#[derive(Clone, Copy)]
+pub struct Recipe {
+    pub settings: Settings,
+    pub whole_long: bool,
+}
 /// Features whose largest quantised weight is below this are dropped.
 pub const PRUNE_Q: i8 = 2;
 
@@ -103,8 +111,12 @@ fn units(ex: &[Example], guide: Option<&Trained<N_TRAPS>>, whole_long: bool) -> 
 
 /// Trains in two rounds when some long distorted text has no marked span: without
 /// those, then with the sentence of each that the first model picks (see [`units`]).
-pub fn train_model(ex: &[Example], whole_long: bool, seed: u64) -> Trained<N_TRAPS> {
-    let first = linear::train(&featurize(&units(ex, None, whole_long)), SETTINGS, seed);
+pub fn train_model(ex: &[Example], recipe: Recipe, seed: u64) -> Trained<N_TRAPS> {
+    let Recipe {
+        settings,
+        whole_long,
+    } = recipe;
+    let first = linear::train(&featurize(&units(ex, None, whole_long)), settings, seed);
     let needs_guide = ex
         .iter()
         .any(|e| !e.labels.is_empty() && e.span.is_none() && traps::is_long(&e.text));
@@ -112,7 +124,7 @@ pub fn train_model(ex: &[Example], whole_long: bool, seed: u64) -> Trained<N_TRA
         return first;
     }
     let second = units(ex, Some(&first), whole_long);
-    linear::train(&featurize(&second), SETTINGS, seed)
+    linear::train(&featurize(&second), settings, seed)
 }
 
 /// Out-of-fold logits of one line and its gold labels (dominant first).
@@ -138,14 +150,30 @@ impl Folds<'_> {
     }
 }
 
-/// Cross-validates over `cv`; the `always` lines are training data in every fold,
-/// except those that nearly share the words of a held-out line (the corpus generator
-/// adds texting-style copies of hand-written lines; a copy would leak its original).
-pub fn cross_validate<'a>(cv: &'a [Example], always: &[Example], whole_long: bool) -> Folds<'a> {
+/// The `always` lines that may train a model tested on `held`: all but those that
+/// nearly share the words of a held-out line (the corpus generator adds
+/// texting-style copies of hand-written lines; a copy would leak its original).
+pub fn leak_free(always: &[Example], held: &[&Example]) -> Vec<Example> {
     let words = |t: &str| -> std::collections::HashSet<String> {
         tokenize(t).into_iter().map(|k| k.word).collect()
     };
-    let always_words: Vec<_> = always.iter().map(|e| words(&e.text)).collect();
+    let held_words: Vec<_> = held.iter().map(|e| words(&e.text)).collect();
+    always
+        .iter()
+        .filter(|e| {
+            let g = words(&e.text);
+            !held_words.iter().any(|h| {
+                let inter = h.intersection(&g).count() as f64;
+                inter / (h.len() + g.len()) as f64 * 2.0 >= 0.8
+            })
+        })
+        .cloned()
+        .collect()
+}
+
+/// Cross-validates over `cv`; the `always` lines are training data in every fold
+/// (see [`leak_free`]).
+pub fn cross_validate<'a>(cv: &'a [Example], always: &[Example], recipe: Recipe) -> Folds<'a> {
     let mut runs = Vec::new();
     for fold in 0..FOLDS {
         let mut tr = Vec::new();
@@ -157,17 +185,8 @@ pub fn cross_validate<'a>(cv: &'a [Example], always: &[Example], whole_long: boo
                 tr.push(e.clone());
             }
         }
-        let held_words: Vec<_> = held.iter().map(|e| words(&e.text)).collect();
-        for (e, g) in always.iter().zip(&always_words) {
-            let leaks = held_words.iter().any(|h| {
-                let inter = h.intersection(g).count() as f64;
-                inter / (h.len() + g.len()) as f64 * 2.0 >= 0.8
-            });
-            if !leaks {
-                tr.push(e.clone());
-            }
-        }
-        let model = train_model(&tr, whole_long, 42 + fold as u64);
+        tr.extend(leak_free(always, &held));
+        let model = train_model(&tr, recipe, 42 + fold as u64);
         runs.push((model, held));
     }
     Folds { runs }
