@@ -309,6 +309,13 @@ fn main() {
         "model load + first analysis: {:.2} ms",
         t0.elapsed().as_secs_f64() * 1e3
     );
+    let long = "I keep going over it. ".repeat(20);
+    let t0 = Instant::now();
+    let _ = traps::analyze(&long);
+    println!(
+        "long-text model load + first long analysis: {:.2} ms",
+        t0.elapsed().as_secs_f64() * 1e3
+    );
 
     for (name, path) in [
         (
