@@ -56,7 +56,7 @@ const CUES: &[(&str, f32)] = &[
     ("i ~2 will not ~1 be ~1 alive|here|around ~2 much|anymore|tomorrow / i ~2 not ~1 going ~1 to ~1 be ~1 here|around ~2 much|anymore|tomorrow", 0.85),
     ("goodbye note|letter|letters|notes / final|last goodbye / writing|wrote|write ~2 my ~1 note / suicide note", 0.85),
     ("razor|razors|blade|blades", 0.55),
-    ("relapse|relapsed ~3 cutting|harm|hurting|blades", 0.9),
+    ("relapse|relapsed ~4 cutting|harm|hurting|blades|cuts|cut", 0.9),
     ("thinking|thought|think ~2 about ~1 dying|death / thinking|thought|think ~2 about ~1 ending ~1 it / thinking|thought|think ~2 about ~1 not|being ~1 here|dead|alive|being", 0.8),
     ("not ~1 want ~1 to ~1 be ~1 here|alive|around / not ~1 want ~1 to ~1 exist", 0.9),
     ("done with ~1 life|living / done with being alive / done with it all", 0.85),
@@ -127,6 +127,9 @@ const CUES: &[(&str, f32)] = &[
     ("floor|window|ledge|balcony|bridge|tracks|platform ~12 how ~1 easy ~2 it / nobody|noone|one ~1 comes ~1 back ~1 from", 0.85),
     ("the ~1 plan ~1 is ~1 done|set|ready|final|made / letter|letters|note|notes ~1 is|are ~1 written|done|ready|finished / do not ~1 try ~1 to ~1 call|find|look|reach|stop", 0.6),
     ("thank|thanks ~2 for ~1 the ~1 memories / omw|way ~2 to ~1 the ~1 bridge|tracks|cliff|cliffs|roof|river", 0.4),
+    ("will not ~1 bother|burden|trouble ~2 anyone|you|anybody|everyone ~2 after ~1 today|tonight|this|tomorrow / if ~1 i ~1 disappeared|died ~4 could|would ~1 finally / better ~1 off ~3 who ~1 is not ~1 me / if ~2 did not ~1 wake ~1 up", 0.85),
+    ("dying|dead ~3 relief|peaceful|peace / whatever ~3 in ~1 the ~1 cupboard|cabinet|medicine / balcony|ledge|edge|bridge|railing|roof ~8 leaning|lean ~2 further|over|out / reading ~1 this ~8 not ~1 your ~1 fault / going to ~1 od / said no ~6 lie|lied|lying", 0.85),
+    ("can ~1 have ~1 my ~1 guitar|records|jewellery|jewelry|car|things|stuff|clothes|books|bike|ring / bye|byee|byeee|goodbye everyone|everybody / note ~3 for ~1 whoever / passwords ~4 envelope", 0.6),
     ("written|wrote|writing|write|recorded|recording|record|left|leaving ~3 letters|notes|videos|messages|note|letter|video ~4 to|for ~2 everyone|everybody|all|parents|family|kids|mom|mum|dad|sister|brother|partner|husband|wife|him|her / goodbye ~1 videos|video|letters|notes|messages|texts", 0.85),
 ];
 
@@ -177,7 +180,7 @@ const LOOKALIKES: &[&str] = &[
     "dead ~1 tired|serious|wrong|end|battery|phone / deadline|deadlines",
     "JOKE:i am dead|ded ~1 lol|lmao|haha|hahaha|lmfao / kill me ~3 lol|lmao|haha",
     "dying ~1 laughing / phone|battery|plant|plants ~2 dying|dead|died",
-    "JOKE:kmsl / kms ~1 laughing / kms ~10 lol|lmao|haha|lmfao",
+    "JOKE:kmsl / kms ~1 laughing / kms ~10 lol|lmao|haha|lmfao / lol|lmao|haha ~2 kms",
     "going to ~1 die ~1 if|of|from|when|lol|laughing",
     "be here ~1 at|in ~1 this|the ~1 party|meeting|office|place|room|house|city|class|job / used to ~2 self|cut|harm",
     "killing ~1 {SELF} ~3 laughing|laughter|gym|work|working|workout / work|working ~1 {SELF} ~1 to death / laughing|laughed {SELF}",
@@ -202,7 +205,7 @@ const LOOKALIKES: &[&str] = &[
     "end it ~1 with ~1 him|her|them|my / end things ~1 with",
     "take ~1 it|this ~1 anymore ~1 lol",
     "what is the point ~2 of ~2 meeting|meetings|asking|texting|arguing|talking|going|studying|cleaning|dating|buying",
-    "disappear ~3 weekend|week|day|while|bit|few|hour|hours|trip|month|holiday|vacation",
+    "disappear ~3 cabin|island|beach|weekend|week|day|while|bit|few|hour|hours|trip|month|holiday|vacation",
     "pills|pill ~4 headache|allergies|birth|vitamins|cold|pain|back|anxiety|sleep|adhd|prescribed|doctor",
     "birth|vitamin|vitamins|allergy|headache|sleeping ~2 pills|pill",
     "live|living ~1 with|together / live|living ~1 in ~1 this|the|that|a|our ~1 city|town|house|apartment|place|country|area|flat|dorm",
@@ -211,7 +214,7 @@ const LOOKALIKES: &[&str] = &[
     "done ~1 living ~1 with|in|at|together",
     "how to kill time / to myself ~1 lol|finally|tonight|tho / bed ~1 to ~1 myself",
     // the past, recovery and denial: these excuse every cue in their sentence
-    "SENTENCE:used|use ~1 to / as ~1 a ~1 teen|teenager|kid|child / when ~1 i ~1 was ~1 younger|young|a|in|at|16|15|14|17|18|19|teen|teenager|kid|little / i ~1 was|went ~2 through / at ~1 13|14|15|16|17|18|19|20 / in ~1 high ~1 school|college / in my teens / years|year|months ~1 ago / last ~1 year|month / a ~1 year ~1 ago / old ~1 me|urge|feeling|scars / clean ~3 from|for / have not|never ~3 in ~2 ages|years|months|a year / since ~1 i ~1 acted / in ~1 recovery / recovered|survives|survived / remember ~1 being / not ~1 suicidal / said ~1 no / no ~1 thoughts ~2 of / i ~1 mean ~2 the|this|at",
+    "SENTENCE:used|use ~1 to / as ~1 a ~1 teen|teenager|kid|child / when ~1 i ~1 was ~1 younger|young|a|in|at|16|15|14|17|18|19|teen|teenager|kid|little / i ~1 was|went ~2 through / at ~1 13|14|15|16|17|18|19|20 / in ~1 high ~1 school|college / in my teens / years|year|months ~1 ago / last ~1 year|month / a ~1 year ~1 ago / old ~1 me|urge|feeling / old ~3 scars / clean ~3 from|for / have not|never ~3 in ~2 ages|years|months|a year / since ~1 i ~1 acted / in ~1 recovery / recovered|survives|survived / remember ~1 being / not ~1 suicidal / said ~1 no / no ~1 thoughts ~2 of / i ~1 mean ~2 the|this|at",
     "SENTENCE:news|article|book|movie|film|show|documentary|song|story|episode|podcast|narrator|character|funeral / singer|celebrity|actor|cousin|friend|partner|boyfriend|girlfriend|husband|wife|coworker|uncle|aunt ~3 overdosed|relapsed|attempted|died|joked",
     // everyday objects and phrases
     "razor|razors|blade|blades ~5 shaving|shave|legs|leg|neck|beard|face|craft|knife|model|stealing|new|bought|buy|labeling|pencil|sharpener / shaving|shave ~5 razor|razors|blade|blades",
@@ -247,6 +250,9 @@ const LOOKALIKES: &[&str] = &[
     "burden ~8 hip|knee|operation|surgery|insist",
     "not ~1 going to|gonna ~1 hurt|kill|harm ~1 myself / sucide|suicde ~1 prevention|awareness",
     "SENTENCE:series|scene|tv",
+    "burden ~3 asking|asks|ask|reassurance / done ~2 with ~1 his|her|their ~1 excuses|lies|games|crap|drama|nonsense / goodbye ~1 letter|note ~2 to ~1 my ~1 ex|past|old / world ~2 ending|end|ended",
+    "one ~1 more ~8 going to|gonna ~1 die / did not ~1 wake ~1 up ~1 in|on ~1 time / wake ~1 up ~1 in|on ~1 time",
+    "SENTENCE:asked|asks ~2 if ~1 i ~2 ever|have|had|am ~3 think|thinking|thoughts",
     "he|she|they ~2 leaving|left|gone ~1 for ~1 good",
     // denials and recovery said in a log or a check-in
     "no ~1 i ~1 do not ~2 want to ~1 die / thoughts ~1 of ~1 self ~1 harm ~2 none|no|nope|zero / days|weeks|months|years ~2 without|free ~2 self|harm|cutting|hurting / days|weeks|months|years ~1 with ~1 no ~1 self|cutting|harm / no ~1 self ~1 harm|harming",
@@ -478,6 +484,10 @@ mod tests {
             "18 months with no self-harm. Told my new partner about the scars.",
             "my coworker said \"i'm gonna kill myself if this meeting runs over\" and we laughed",
             "I panicked that he was leaving for good. He came back with chips.",
+            "My therapist asked if I ever think about hurting myself. I said no and it was true.",
+            "got a new tattoo over my old self harm scars, it's a sunflower",
+            "Last day at my old job today. Said goodbye to everyone and cried a bit.",
+            "we had our first real fight today and i thought the world was ending. it wasn't.",
         ] {
             assert!(score(t) < 0.5, "{t}: {:?}", evidence(t));
         }
@@ -495,6 +505,11 @@ mod tests {
             "Broke 9 months clean tonight.",
             "my hands r shaking. took like 15 of them",
             "by the time you read this I'll be at peace",
+            "gonna od this weekend when my roommate goes home",
+            "relapsed. 14 cuts. i stopped counting after that",
+            "Sorry for being such a mess. I won't bother anyone after today.",
+            "wat if i just didnt wake up lol. genuinely would be nice",
+            "been on the balcony for an hour. leaning a bit further each time",
             "he said hes leaving me for good. fine. im leaving too. the kind nobody comes back from",
         ] {
             assert!(score(t) >= 0.5, "{t}: {:?}", evidence(t));
