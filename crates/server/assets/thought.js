@@ -7,11 +7,19 @@
   var input = document.getElementById("thought");
   if (!box || !input || !window.fetch) return;
   var list = box.querySelector("ul");
+  var heading = box.querySelector("h2");
+  var hint = box.querySelector("p.hint");
   var timer = null;
   var asked = "";
 
-  function show(suggestions) {
+  // When no trap stands out, say so instead of listing unlikely ones.
+  function show(suggestions, distorted) {
+    var key = distorted ? "found" : "none";
+    heading.textContent = heading.dataset[key];
+    hint.textContent = hint.dataset[key];
     while (list.firstChild) list.removeChild(list.firstChild);
+    list.hidden = !distorted;
+    if (!distorted) suggestions = [];
     suggestions.slice(0, 3).forEach(function (s) {
       var li = document.createElement("li");
       var name = document.createElement("strong");
@@ -20,7 +28,7 @@
       li.appendChild(document.createTextNode(": " + s.explanation));
       list.appendChild(li);
     });
-    box.hidden = suggestions.length === 0;
+    box.hidden = distorted && suggestions.length === 0;
   }
 
   function ask() {
@@ -35,7 +43,7 @@
       body: JSON.stringify({ text: text })
     })
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (data) { if (data && input.value.trim() === text) show(data.suggestions || []); })
+      .then(function (data) { if (data && input.value.trim() === text) show(data.suggestions || [], data.distorted !== false); })
       .catch(function () { /* offline or signed out: the form still works */ });
   }
 

@@ -93,6 +93,8 @@ fn calm_thoughts_are_not_flagged() {
     for text in [
         "I'm looking forward to dinner with her tonight",
         "he's at work, he'll reply later",
+        "she's at her book club till nine, she'll text me on the way home",
+        "my boyfriend is at band practice, he'll call when it's over",
     ] {
         assert!(!traps::analyze(text).distorted, "{text}");
     }

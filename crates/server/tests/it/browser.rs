@@ -267,6 +267,23 @@ macro_rules! ensure {
     };
 }
 
+/// Waits (up to ten seconds) until the element at `css` shows text containing `wanted`.
+async fn wait_for_text(client: &Client, css: &str, wanted: &str) -> Result<(), String> {
+    let mut seen = String::new();
+    for _ in 0..100 {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            seen = el.text().await.unwrap_or_default();
+            if seen.contains(wanted) {
+                return Ok(());
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!(
+        "expected {css} to show {wanted:?}, it shows {seen:?}"
+    ))
+}
+
 async fn body_text(client: &Client) -> String {
     match client.find(Locator::Css("body")).await {
         Ok(body) => body.text().await.unwrap_or_default(),
@@ -435,6 +452,31 @@ async fn run_flow(driver: &Driver, client: &Client, server: &TestServer) -> Resu
         .map_err(e("missing entry"))?;
     snap(driver, client, "09-not-found").await?;
 
+    // Live trap suggestions while a thought is typed: a jump to conclusions gets
+    // them, a calm thought is told that no trap stands out.
+    client
+        .goto(&server.url("/thoughts/new"))
+        .await
+        .map_err(e("new thought"))?;
+    let thought = client
+        .find(Locator::Id("thought"))
+        .await
+        .map_err(e("thought field"))?;
+    thought
+        .send_keys("he hasnt texted back in hours, he must be losing interest in me")
+        .await
+        .map_err(e("type thought"))?;
+    wait_for_text(client, "#trap-preview", "Thinking traps that might fit").await?;
+    wait_for_text(client, "#trap-preview ul", "Mind reading").await?;
+    snap(driver, client, "10-thought-suggestions").await?;
+    thought.clear().await.map_err(e("clear thought"))?;
+    thought
+        .send_keys("she's at her book club till nine, she'll text me on the way home")
+        .await
+        .map_err(e("type calm thought"))?;
+    wait_for_text(client, "#trap-preview", "No thinking trap stands out").await?;
+    snap(driver, client, "11-thought-calm").await?;
+
     // The narrowest phones in common use.
     cdp(
         driver,
@@ -443,7 +485,7 @@ async fn run_flow(driver: &Driver, client: &Client, server: &TestServer) -> Resu
         json!({ "width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": true }),
     )
     .await;
-    for (path, name) in [("/urges", "10-log-360"), ("/settings", "11-settings-360")] {
+    for (path, name) in [("/urges", "12-log-360"), ("/settings", "13-settings-360")] {
         client
             .goto(&server.url(path))
             .await

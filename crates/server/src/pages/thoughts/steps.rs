@@ -54,6 +54,9 @@ pub struct StepPage {
     pub values: Values,
     pub emotion_rows: Vec<(String, String)>,
     pub suggested: Vec<TrapRow>,
+    /// Whether the model found a likely trap in the thought (step 3 says so gently
+    /// when it did not).
+    pub distorted: bool,
     pub other_traps: Vec<TrapRow>,
     /// The strongest feeling rated in step 2, to compare with on step 5.
     pub strongest: Option<(String, u8)>,
@@ -64,10 +67,10 @@ pub struct StepPage {
 impl StepPage {
     fn new(user: &WebUser, id: Option<String>, step: u8, pinned: String, values: Values) -> Self {
         let step = step.clamp(1, STEPS);
-        let (suggested, other_traps) = if step == 3 {
+        let (suggested, distorted, other_traps) = if step == 3 {
             trap_rows(&pinned, &values.traps)
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), false, Vec::new())
         };
         let strongest = values
             .emotions
@@ -85,6 +88,7 @@ impl StepPage {
             emotion_rows: values.emotion_rows(),
             values,
             suggested,
+            distorted,
             other_traps,
             strongest,
             loop_note: None,
@@ -93,10 +97,12 @@ impl StepPage {
     }
 }
 
-/// Suggested traps first (ranked by the model, none pre-checked), then the rest; a trap is
-/// checked only when the person chose it before.
-fn trap_rows(thought: &str, chosen: &[String]) -> (Vec<TrapRow>, Vec<TrapRow>) {
-    let suggestions = crate::api::analyze::trap_suggestions(thought).suggestions;
+/// Suggested traps first (ranked by the model, none pre-checked), whether the model
+/// found a likely trap, then the rest; a trap is checked only when the person chose
+/// it before.
+fn trap_rows(thought: &str, chosen: &[String]) -> (Vec<TrapRow>, bool, Vec<TrapRow>) {
+    let found = crate::api::analyze::trap_suggestions(thought);
+    let suggestions = found.suggestions;
     let row = |info: &steady_nlp::traps::TrapInfo| TrapRow {
         label: info.label,
         name: info.name,
@@ -114,7 +120,7 @@ fn trap_rows(thought: &str, chosen: &[String]) -> (Vec<TrapRow>, Vec<TrapRow>) {
         .filter(|t| !suggested.iter().any(|s| s.label == t.label))
         .map(row)
         .collect();
-    (suggested, others)
+    (suggested, found.distorted, others)
 }
 
 #[derive(Debug, Default, Deserialize)]
