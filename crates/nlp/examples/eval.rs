@@ -180,7 +180,7 @@ fn compare_models(name: &str, items: &[Item]) {
                 !it.gold.is_empty(),
             )
         });
-        let auc = auc_of(tops.collect()).map_or("-".to_string(), |a| format!("{a:.3}"));
+        let auc = common::auc(tops.collect()).map_or("-".to_string(), |a| format!("{a:.3}"));
         line.push_str(&format!(" {label} {auc}, {:.3};", hit / n));
     }
     println!("{line}");
@@ -189,7 +189,7 @@ fn compare_models(name: &str, items: &[Item]) {
 /// Area under the ROC curve of the best trap's probability for distorted-or-not
 /// (the chance that a distorted text outranks a calm one); `None` without both kinds.
 fn auc(items: &[Item]) -> Option<f64> {
-    auc_of(
+    common::auc(
         items
             .iter()
             .map(|it| {
@@ -198,25 +198,6 @@ fn auc(items: &[Item]) -> Option<f64> {
             })
             .collect(),
     )
-}
-
-/// Area under the ROC curve of (score, is positive) pairs.
-fn auc_of(mut s: Vec<(f32, bool)>) -> Option<f64> {
-    s.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let pos = s.iter().filter(|x| x.1).count() as f64;
-    let neg = s.len() as f64 - pos;
-    if pos == 0.0 || neg == 0.0 {
-        return None;
-    }
-    let (mut below, mut wins) = (0.0, 0.0);
-    for (_, y) in &s {
-        if *y {
-            wins += below;
-        } else {
-            below += 1.0;
-        }
-    }
-    Some(wins / (pos * neg))
 }
 
 fn print(name: &str, items: &[Item]) {

@@ -80,17 +80,8 @@ fn main() -> std::io::Result<()> {
         }
         let pos_n = scored.iter().filter(|s| s.2).count() as f64;
         let neg_n = scored.len() as f64 - pos_n;
-        let mut by_p: Vec<(f32, bool)> = scored.iter().map(|s| (s.0, s.2)).collect();
-        by_p.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let (mut below, mut wins) = (0.0, 0.0);
-        for (_, y) in &by_p {
-            if *y {
-                wins += below;
-            } else {
-                below += 1.0;
-            }
-        }
-        let mut line = format!("L2 {l2}: AUC {:.3}", wins / (pos_n * neg_n));
+        let auc = common::auc(scored.iter().map(|s| (s.0, s.2)).collect()).unwrap_or(0.5);
+        let mut line = format!("L2 {l2}: AUC {auc:.3}");
         for &budget in BUDGETS {
             let mut best = 0.0;
             for step in 1..1000 {

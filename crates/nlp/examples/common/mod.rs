@@ -70,6 +70,26 @@ pub fn parse_tsv(raw: &str) -> Vec<Example> {
         .collect()
 }
 
+/// Area under the ROC curve of (score, is positive) pairs: the chance that a
+/// positive outranks a negative. `None` without both kinds.
+pub fn auc(mut scored: Vec<(f32, bool)>) -> Option<f64> {
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let pos = scored.iter().filter(|x| x.1).count() as f64;
+    let neg = scored.len() as f64 - pos;
+    if pos == 0.0 || neg == 0.0 {
+        return None;
+    }
+    let (mut below, mut wins) = (0.0, 0.0);
+    for (_, y) in &scored {
+        if *y {
+            wins += below;
+        } else {
+            below += 1.0;
+        }
+    }
+    Some(wins / (pos * neg))
+}
+
 /// A small deterministic random number generator (xorshift64*).
 pub struct Rng(pub u64);
 

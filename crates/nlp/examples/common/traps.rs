@@ -195,7 +195,7 @@ pub fn cross_validate<'a>(cv: &'a [Example], always: &[Example], recipe: Recipe)
 /// Threshold-free quality of out-of-fold logits: the area under the ROC curve of the
 /// top logit for distorted-or-not, and how often the dominant trap is in the top 3.
 pub fn ranking_quality(oof: &Oof) -> (f64, f64) {
-    let mut tops: Vec<(f32, bool)> = oof
+    let tops: Vec<(f32, bool)> = oof
         .iter()
         .map(|(z, g)| {
             (
@@ -204,18 +204,7 @@ pub fn ranking_quality(oof: &Oof) -> (f64, f64) {
             )
         })
         .collect();
-    tops.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut neg_below, mut pairs, mut wins) = (0.0, 0.0, 0.0);
-    let pos = tops.iter().filter(|t| t.1).count() as f64;
-    let neg = tops.len() as f64 - pos;
-    for (_, y) in &tops {
-        if *y {
-            wins += neg_below;
-        } else {
-            neg_below += 1.0;
-        }
-    }
-    pairs += pos * neg;
+    let auc = super::auc(tops).unwrap_or(0.0);
     let (mut n, mut hit) = (0.0, 0.0);
     for (z, g) in oof.iter().filter(|(_, g)| !g.is_empty()) {
         n += 1.0;
@@ -223,7 +212,7 @@ pub fn ranking_quality(oof: &Oof) -> (f64, f64) {
             hit += 1.0;
         }
     }
-    (wins / pairs.max(1.0), hit / n)
+    (auc, hit / n)
 }
 
 pub fn top3(z: &[f32; N_TRAPS]) -> [usize; 3] {
