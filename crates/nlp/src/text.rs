@@ -273,6 +273,8 @@ fn spelling() -> &'static HashMap<&'static str, &'static str> {
             ("hubby", "husband"),
             ("wifey", "wife"),
             ("cuting", "cutting"),
+            ("cutin", "cutting"),
+            ("stoped", "stopped"),
             ("gona", "gonna"),
             ("wakin", "waking"),
             ("checkin", "checking"),

@@ -78,7 +78,7 @@ const CUES: &[(&str, f32)] = &[
     // wishing to be dead, said as a preference or a comparison
     ("rather ~1 be ~1 dead / rather ~1 not ~1 be ~1 alive|here|around / rather ~1 not ~1 exist|live / being ~1 dead ~3 better|easier / dead ~1 would ~1 be ~1 better|easier", 0.9),
     ("rather ~1 die|died", 0.35),
-    ("happier|easier|better|simpler|lighter ~2 if ~1 i ~1 was|were|had ~2 dead|gone|died / happier|easier|better|simpler|lighter ~2 if ~1 i ~1 was|were ~1 not ~1 around|here|alive / happier|easier|simpler ~2 if ~1 i ~1 died|disappeared|was|were ~1 gone", 0.9),
+    ("happier|easier|better|simpler|lighter|relieved ~2 if ~1 i ~1 was|were|had ~2 dead|gone|died / happier|easier|better|simpler|lighter ~2 if ~1 i ~1 was|were ~1 not ~1 around|here|alive / happier|easier|simpler ~2 if ~1 i ~1 died|disappeared|was|were ~1 gone", 0.9),
     ("leave|leaving|left ~1 this ~1 world|earth|planet / leave ~1 this ~1 life ~1 behind", 0.9),
     ("no point ~2 being ~1 alive|here|around / no point ~1 in ~1 living|existing|being / no point ~1 living|existing", 0.9),
     ("why ~4 keep|stay ~1 living|alive|existing|breathing / why ~4 be ~1 alive", 0.85),
@@ -87,7 +87,7 @@ const CUES: &[(&str, f32)] = &[
     // methods and preparation
     ("something ~2 to ~1 {SELF}", 0.85),
     ("drive|driving|drove|crash|crashing|steer|steering ~4 into ~3 wall|tree|traffic|river|truck|lake|oncoming|barrier|lorry", 0.85),
-    ("ways|way|how ~2 to ~1 die / ways|way|how ~2 to ~1 kill|end ~1 {SELF}|it / painless ~2 way|death|die|dying", 0.9),
+    ("ways|way|how ~2 to ~1 die / ways|way|how ~2 to ~1 kill|end ~1 {SELF}|it / painless ~2 way|ways|death|die|dying", 0.9),
     ("how many ~2 pills|tablets|pill / pills|tablets ~3 it ~1 would|will ~1 take|kill", 0.85),
     ("have|got|saved|ready ~2 the|my ~1 pills|rope|gun|razor / pills|rope|gun ~2 ready", 0.85),
     ("standing|stand|sitting|sat|climbed ~3 on|at|onto ~2 bridge|ledge|roof|rooftop|railing|railings|tracks", 0.6),
@@ -130,6 +130,11 @@ const CUES: &[(&str, f32)] = &[
     ("will not ~1 bother|burden|trouble ~2 anyone|you|anybody|everyone ~2 after ~1 today|tonight|this|tomorrow / if ~1 i ~1 disappeared|died ~4 could|would ~1 finally / better ~1 off ~3 who ~1 is not ~1 me / if ~2 did not ~1 wake ~1 up", 0.85),
     ("dying|dead ~3 relief|peaceful|peace / whatever ~3 in ~1 the ~1 cupboard|cabinet|medicine / balcony|ledge|edge|bridge|railing|roof ~8 leaning|lean ~2 further|over|out / reading ~1 this ~8 not ~1 your ~1 fault / going to ~1 od / said no ~6 lie|lied|lying", 0.85),
     ("can ~1 have ~1 my ~1 guitar|records|jewellery|jewelry|car|things|stuff|clothes|books|bike|ring / bye|byee|byeee|goodbye everyone|everybody / note ~3 for ~1 whoever / passwords ~4 envelope", 0.6),
+    ("see ~1 you ~1 on ~1 the ~1 other ~1 side / next ~1 step ~1 is ~1 me|myself / out ~1 of ~1 the ~1 picture ~2 for ~1 good / if ~1 i ~1 was|were ~1 out ~1 of ~1 the ~1 picture / walk|walking|swim|swimming ~2 into ~1 the ~1 sea|ocean|river|lake ~5 not ~1 stopping|stop|coming / read ~1 this ~6 forgive ~1 me / do not ~1 come ~1 looking", 0.85),
+    ("bought|got ~1 rope", 0.8),
+    ("not ~1 going ~1 on ~1 a ~1 trip|holiday / there ~1 is ~1 no ~1 trip|holiday / last ~1 things / phone ~1 code|passcode|password|pin ~4 fridge|note|envelope", 0.6),
+    ("gave|give|giving ~2 my ~1 cat|dog|pets|rabbit ~3 to", 0.45),
+    ("going|went|heading ~2 to ~1 the ~1 river|bridge|cliffs|cliff|tracks", 0.4),
     ("written|wrote|writing|write|recorded|recording|record|left|leaving ~3 letters|notes|videos|messages|note|letter|video ~4 to|for ~2 everyone|everybody|all|parents|family|kids|mom|mum|dad|sister|brother|partner|husband|wife|him|her / goodbye ~1 videos|video|letters|notes|messages|texts", 0.85),
 ];
 
@@ -250,6 +255,8 @@ const LOOKALIKES: &[&str] = &[
     "burden ~8 hip|knee|operation|surgery|insist",
     "not ~1 going to|gonna ~1 hurt|kill|harm ~1 myself / sucide|suicde ~1 prevention|awareness",
     "SENTENCE:series|scene|tv",
+    "self ~1 harm ~1 free|clean / painless ~2 ways|way ~2 to ~1 remove|get|take|fix|clean|pull|tell|do / do not ~1 come ~1 looking ~8 mall|shops|shopping|bar|pub|gym|library|party / rope ~4 clothesline|garden|boat|tent|pegs|washing|swing / celebrity|celebritys|singer|actor|rapper|star ~3 overdose|overdosed / delete|deleting ~1 {SELF} ~2 from ~1 the ~1 internet|socials|apps|app",
+    "project|exam|exams|job|wedding|kids|commute|meeting|class|homework ~8 end ~1 of ~1 me / project|exam|exams|homework|class|meeting ~6 kms / i do not want to die",
     "burden ~3 asking|asks|ask|reassurance / done ~2 with ~1 his|her|their ~1 excuses|lies|games|crap|drama|nonsense / goodbye ~1 letter|note ~2 to ~1 my ~1 ex|past|old / world ~2 ending|end|ended",
     "one ~1 more ~8 going to|gonna ~1 die / did not ~1 wake ~1 up ~1 in|on ~1 time / wake ~1 up ~1 in|on ~1 time",
     "SENTENCE:asked|asks ~2 if ~1 i ~2 ever|have|had|am ~3 think|thinking|thoughts",
@@ -488,6 +495,10 @@ mod tests {
             "got a new tattoo over my old self harm scars, it's a sunflower",
             "Last day at my old job today. Said goodbye to everyone and cried a bit.",
             "we had our first real fight today and i thought the world was ending. it wasn't.",
+            "I googled painless ways to remove a splinter",
+            "Bought rope for the new clothesline and some pegs.",
+            "Six months self-harm free today!! Put a gold star on the calendar.",
+            "I don't want to die, I want him to want me back.",
         ] {
             assert!(score(t) < 0.5, "{t}: {:?}", evidence(t));
         }
@@ -510,6 +521,10 @@ mod tests {
             "Sorry for being such a mess. I won't bother anyone after today.",
             "wat if i just didnt wake up lol. genuinely would be nice",
             "been on the balcony for an hour. leaning a bit further each time",
+            "see u on the other side i guess. tell mia i loved her",
+            "bought rope today. told the guy it was for camping",
+            "iv been cutin again, ppl r gonna see at the beach",
+            "I picture walking into the sea and just not stopping.",
             "he said hes leaving me for good. fine. im leaving too. the kind nobody comes back from",
         ] {
             assert!(score(t) >= 0.5, "{t}: {:?}", evidence(t));
