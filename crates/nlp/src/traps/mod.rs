@@ -139,18 +139,29 @@ where
     out
 }
 
+/// A text's tokens and the model that scores it (by length, see [`is_long`]).
+fn tokens_and_model(text: &str) -> (Vec<Token>, &'static model::Model) {
+    let toks = tokenize(text);
+    let m = model::for_length(is_long_tokens(&toks));
+    (toks, m)
+}
+
+/// Trap probabilities of tokenized text under model `m`, pooled as `m` was tuned to.
+fn scores_of(toks: &[Token], m: &model::Model) -> [f32; N_TRAPS] {
+    pooled(toks, m.pool, |f| m.logits(f)).map(sigmoid)
+}
+
 /// The probability of each trap, in the order of [`TRAPS`], from the model for the
 /// text's length, pooled as that model was tuned to.
 pub fn scores(text: &str) -> [f32; N_TRAPS] {
-    let toks = tokenize(text);
-    let m = model::for_length(is_long_tokens(&toks));
-    pooled(&toks, m.pool, |f| m.logits(f)).map(sigmoid)
+    let (toks, m) = tokens_and_model(text);
+    scores_of(&toks, m)
 }
 
 /// Like [`scores`], with a given model for every text (for measuring what each
 /// model adds).
 pub fn scores_with(text: &str, m: &model::Model) -> [f32; N_TRAPS] {
-    pooled(&tokenize(text), m.pool, |f| m.logits(f)).map(sigmoid)
+    scores_of(&tokenize(text), m)
 }
 
 /// The decision threshold on the highest trap probability of a text.
@@ -160,10 +171,8 @@ pub fn threshold(text: &str) -> f32 {
 
 /// Suggests thinking traps for a thought.
 pub fn analyze(text: &str) -> TrapReport {
-    let toks = tokenize(text);
-    let m = model::for_length(is_long_tokens(&toks));
-    let logits = pooled(&toks, m.pool, |f| m.logits(f));
-    report_from_scores(&logits.map(sigmoid), m.threshold)
+    let (toks, m) = tokens_and_model(text);
+    report_from_scores(&scores_of(&toks, m), m.threshold)
 }
 
 /// Builds a report from trap probabilities.
