@@ -186,6 +186,42 @@ fn compare_models(name: &str, items: &[Item]) {
     println!("{line}");
 }
 
+/// The datasets from `../shared/data` annotate ten traps, Burns's list with jumping to
+/// conclusions split in two; Steady's other three have no label there. For those sets
+/// the suggestions are also ranked within the ten, folding Steady's extra traps into
+/// the one Burns (1980) groups them with: disqualifying the positive with the mental
+/// filter, blaming with personalizing ("personalization and blame"); comparing, which
+/// is not on his list, is dropped. Returns the share of distorted items whose dominant
+/// trap, and whose any gold trap, is in the top 3 so ranked.
+fn top3_in_dataset_labels(items: &[Item]) -> (f64, f64) {
+    let fold = |label: &'static str| match label {
+        "disqualifying_positive" => Some("mental_filter"),
+        "blaming" => Some("personalizing"),
+        "comparing" => None,
+        l => Some(l),
+    };
+    let (mut dominant, mut any, mut n) = (0.0, 0.0, 0.0);
+    for it in items.iter().filter(|it| !it.gold.is_empty()) {
+        let s = traps::scores(&it.text);
+        let mut folded = [f32::NEG_INFINITY; N_TRAPS];
+        for (i, t) in TRAPS.iter().enumerate() {
+            if let Some(j) = fold(t.label).and_then(index_of) {
+                folded[j] = folded[j].max(s[i]);
+            }
+        }
+        let mut order: Vec<usize> = (0..N_TRAPS).filter(|&i| folded[i].is_finite()).collect();
+        order.sort_by(|&a, &b| folded[b].total_cmp(&folded[a]));
+        n += 1.0;
+        if order[..3].contains(&it.gold[0]) {
+            dominant += 1.0;
+        }
+        if it.gold.iter().any(|g| order[..3].contains(g)) {
+            any += 1.0;
+        }
+    }
+    (dominant / n, any / n)
+}
+
 /// Area under the ROC curve of the best trap's probability for distorted-or-not
 /// (the chance that a distorted text outranks a calm one); `None` without both kinds.
 fn auc(items: &[Item]) -> Option<f64> {
@@ -200,7 +236,7 @@ fn auc(items: &[Item]) -> Option<f64> {
     )
 }
 
-fn print(name: &str, items: &[Item]) {
+fn print(name: &str, items: &[Item], dataset_labels: bool) {
     let t = evaluate(items);
     let n = items.len() as f64;
     println!(
@@ -229,6 +265,12 @@ fn print(name: &str, items: &[Item]) {
         "| top-3 contains any gold trap | {:.3} |",
         t.top3_all / t.n_dist
     );
+    if dataset_labels {
+        let (dominant, any) = top3_in_dataset_labels(items);
+        println!(
+            "| top-3 within the dataset's ten traps (Burns's grouping), dominant / any gold | {dominant:.3} / {any:.3} |"
+        );
+    }
     let mut f1s = Vec::new();
     let mut line = String::from("| per-label F1 (top-1 vs dominant) |");
     for (i, [tp, fp, fneg]) in t.per_label.iter().enumerate() {
@@ -317,7 +359,7 @@ fn main() {
                         gold: e.labels.iter().filter_map(|l| index_of(l)).collect(),
                     })
                     .collect();
-                print(name, &items);
+                print(name, &items, false);
             }
             Err(e) => println!("no {path}: {e}"),
         }
@@ -355,8 +397,9 @@ fn main() {
             print(
                 "Therapist Q&A, whole question (Shreevastava & Foltz 2021)",
                 &full,
+                true,
             );
-            print("Therapist Q&A, annotated distorted span only", &spans);
+            print("Therapist Q&A, annotated distorted span only", &spans, true);
             compare_models("therapist Q&A, whole question", &full);
             let t = Instant::now();
             let mut n = 0usize;
@@ -409,6 +452,7 @@ fn main() {
         print(
             "CBT-Bench thoughts, test + seed (all distorted; first listed label as dominant)",
             &bench,
+            true,
         );
     }
 }

@@ -136,6 +136,14 @@ const CUES: &[(&str, f32)] = &[
     ("gave|give|giving ~2 my ~1 cat|dog|pets|rabbit ~3 to", 0.45),
     ("going|went|heading ~2 to ~1 the ~1 river|bridge|cliffs|cliff|tracks", 0.4),
     ("written|wrote|writing|write|recorded|recording|record|left|leaving ~3 letters|notes|videos|messages|note|letter|video ~4 to|for ~2 everyone|everybody|all|parents|family|kids|mom|mum|dad|sister|brother|partner|husband|wife|him|her / goodbye ~1 videos|video|letters|notes|messages|texts", 0.85),
+    // shorthand, self-harm as the only relief, and wishes said through others
+    ("sui ~1 ideation|thoughts|thought|attempt|attempts|urges|urge / si ~1 thoughts|urges|ideation / suicidal ~1 ideation", 0.9),
+    ("cutting|cut|hurting|burning|harming ~2 only ~1 thing|way|thing ~2 that|to|which|makes|helps / cutting|harming ~1 makes|helps ~1 me ~2 feel|cope|calm", 0.88),
+    ("can not|cannot|could not ~2 stay|be|keep|remain ~1 alive / stay|be ~1 alive ~2 without ~1 you|him|her|them", 0.9),
+    ("free|happier|easier|fine|okay|ok|relieved ~2 if ~1 i ~1 was|were|died ~1 dead|gone / if ~1 i ~1 was|were ~1 dead", 0.88),
+    ("walk|walking|swim|swimming|wade|wading ~2 into ~1 the ~1 sea|ocean|river|lake|water ~6 not|never ~3 back|out", 0.88),
+    ("can not|cannot ~2 promise ~4 safe / i am not ~1 safe ~1 tonight|today|now|right / not ~1 sure ~1 i ~1 am|will|can|could ~3 safe", 0.88),
+    ("roof ~1 access / tallest|highest ~1 building|buildings|bridge|bridges|car park|carpark ~8 roof|jump|top|access|high / calm|peaceful ~3 about ~1 dying|death", 0.6),
 ];
 
 /// Cues that count only when the text also speaks of losing the partner (a
@@ -268,6 +276,14 @@ const LOOKALIKES: &[&str] = &[
     "JOKE:self delete ~10 lol|lmao|haha / unalive ~1 me ~1 from / want to die ~2 i ~1 just ~1 sent|called|said|waved|texted|liked",
     "sewerslide ~5 word|tiktok|google|googled|meant|means / sewer slide ~5 word|tiktok|google|googled|meant|means",
     "last ~1 entry ~8 fresh|new ~1 one|notebook|journal|diary|book",
+    // laughter, lyrics, other people's words, work stories and chores
+    "die|dying|died ~1 laughing|laughin / song|lyric|lyrics|chorus ~3 goes|says|go|sings ~4 die|dead|kill",
+    "OTHER:he|she|they|mum|mom|dad|boss|ex ~2 said|says|told|thinks|thought ~4 better ~1 off ~1 without ~1 me",
+    "not ~1 done ~2 with ~1 life|living|everything / done ~1 cleaning|cooking|doing|tidying|picking|paying|working|studying|washing|carrying|covering|being ~1 the|up|after|everyone|everything",
+    "overdose|overdoses ~1 stories|story|patients|patient|cases|case|rates|rate|crisis|deaths|epidemic|awareness|training|kit|kits|reversal / nurse|doctor|paramedic|er|medic ~6 overdose|overdoses",
+    "ending it ~12 break ~1 up|breakup / break ~1 up ~12 ending it",
+    "last ~1 entry|msg|message|post ~3 before|b4 ~2 holiday|holidays|vacation|trip|break|surgery|bed|camp|flight",
+    "OTHER:teen|teenager|child|kid|kids|son|daughter|flatmate|roommate|partner|bf|gf|boyfriend|girlfriend|husband|wife|student ~3 is|are|was|has|been ~3 self|harming|cutting|suicidal / worried ~1 my|that|about ~6 self ~1 harming",
 ];
 
 struct Compiled {
