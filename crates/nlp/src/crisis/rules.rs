@@ -144,6 +144,13 @@ const CUES: &[(&str, f32)] = &[
     ("walk|walking|swim|swimming|wade|wading ~2 into ~1 the ~1 sea|ocean|river|lake|water ~6 not|never ~3 back|out", 0.88),
     ("can not|cannot ~2 promise ~4 safe / i am not ~1 safe ~1 tonight|today|now|right / not ~1 sure ~1 i ~1 am|will|can|could ~3 safe", 0.88),
     ("roof ~1 access / tallest|highest ~1 building|buildings|bridge|bridges|car park|carpark ~8 roof|jump|top|access|high / calm|peaceful ~3 about ~1 dying|death", 0.6),
+    // a family better off without "a mom like me", searching whether it hurts,
+    // not coming back from the water, notes "in case", a party if I died
+    ("better|happier ~2 without ~1 a ~1 mom|mum|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|friend|sister|brother|son|daughter ~1 who|like", 0.85),
+    ("googled|searched|google|googling|searching ~3 whether|if|how ~1 it ~1 hurts / sucided|sucidial|suicidel|suecide|sucicide|suiscide|suicided ~1 thoughts|thought|ideation|urges|again", 0.85),
+    ("going|go|went|heading|driving|walking ~4 lake|river|sea|bridge|cliffs|cliff|tracks|woods|ocean|overpass ~6 not ~1 coming ~1 back / in case ~1 i ~1 am ~1 not ~1 here|around|alive", 0.85),
+    ("party|celebrate|relieved|happier|happy|glad ~3 if|when ~1 i ~1 died|die|disappeared|vanished", 0.85),
+    ("left|leaving|leave ~2 my ~1 phone|bank|laptop ~1 password|passwords|passcode|pin|details|logins|stuff ~8 for ~1 my|her|him|them", 0.6),
 ];
 
 /// Cues that count only when the text also speaks of losing the partner (a
@@ -284,6 +291,13 @@ const LOOKALIKES: &[&str] = &[
     "ending it ~12 break ~1 up|breakup / break ~1 up ~12 ending it",
     "last ~1 entry|msg|message|post ~3 before|b4 ~2 holiday|holidays|vacation|trip|break|surgery|bed|camp|flight",
     "OTHER:teen|teenager|child|kid|kids|son|daughter|flatmate|roommate|partner|bf|gf|boyfriend|girlfriend|husband|wife|student ~3 is|are|was|has|been ~3 self|harming|cutting|suicidal / worried ~1 my|that|about ~6 self ~1 harming",
+    // the past said plainly, blankets and dating pools, lines from a poem
+    "used ~1 to ~1 think|feel|believe|say|wish|want|wanna ~8 die|dead|better|without|kill|end|gone|exist|alive",
+    "disappear ~4 blanket|duvet|covers|bed|sofa|couch|room|hole|book|garden",
+    "JOKE:jump|jumping ~1 off ~6 lol|lmao|haha|jk|lmfao / one ~1 more ~8 jump|jumping",
+    "jump|jumping ~3 pool|dating|bandwagon|conclusions|queue|shower|bed|car|train|call|zoom",
+    "SENTENCE:poem|poems|poetry|novel|essay|quote|quoting|lyric|lyrics",
+    "not coming back ~2 until|till|before|til|for",
 ];
 
 struct Compiled {
