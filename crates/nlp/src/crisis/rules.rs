@@ -148,9 +148,13 @@ const CUES: &[(&str, f32)] = &[
     // not coming back from the water, notes "in case", a party if I died
     ("better|happier ~2 without ~1 a ~1 mom|mum|dad|mother|father|wife|husband|partner|girlfriend|boyfriend|friend|sister|brother|son|daughter ~1 who|like", 0.85),
     ("googled|searched|google|googling|searching ~3 whether|if|how ~1 it ~1 hurts / sucided|sucidial|suicidel|suecide|sucicide|suiscide|suicided ~1 thoughts|thought|ideation|urges|again", 0.85),
-    ("going|go|went|heading|driving|walking ~4 lake|river|sea|bridge|cliffs|cliff|tracks|woods|ocean|overpass ~6 not ~1 coming ~1 back / in case ~1 i ~1 am ~1 not ~1 here|around|alive", 0.85),
+    ("going|go|went|heading|driving|walking|drive|drove ~5 lake|river|sea|bridge|cliffs|cliff|tracks|woods|ocean|overpass ~8 not ~1 coming ~1 back / in case ~1 i ~1 am ~1 not ~1 here|around|alive", 0.85),
     ("party|celebrate|relieved|happier|happy|glad ~3 if|when ~1 i ~1 died|die|disappeared|vanished", 0.85),
     ("left|leaving|leave ~2 my ~1 phone|bank|laptop ~1 password|passwords|passcode|pin|details|logins|stuff ~8 for ~1 my|her|him|them", 0.6),
+    // wishing to be hit, the one thing still holding on, a eulogy as preparation
+    ("wish|hope|hoping|wishing|pray|praying ~3 truck|car|bus|train|lorry|someone ~3 hit|hits|run ~1 me|over / hope|wish|praying ~3 heart ~2 stops|stop|gives", 0.88),
+    ("only ~1 thing|reason|one|person ~1 stopping|keeping|holding ~1 me ~1 is|are|here|alive|going|back / only ~1 taking ~1 up ~1 space|air|oxygen / taking ~1 up ~1 air|oxygen", 0.85),
+    ("writing|wrote|write|planning|planned|picking ~2 my ~1 own ~1 eulogy|obituary|funeral / better|happier ~1 off ~1 with ~1 just|only ~3 sister|brother|kids|him|her|them", 0.85),
 ];
 
 /// Cues that count only when the text also speaks of losing the partner (a
@@ -185,7 +189,7 @@ const LOSS: &str = "if|when|once|after|since|cause|because ~3 leave|leaves|left|
 
 /// Words that put a sentence in the present: a past-tense look-alike does not
 /// excuse it.
-const PRESENT: &str = "again / still / tonight / lately / these days / right now / feel|feeling ~2 same / keep|keeps ~1 wanting|thinking|hoping|wishing / want|wanna ~2 try|to ~1 again|die|end";
+const PRESENT: &str = "again / still / tonight / lately / these days / right now / feel|feeling ~2 same / keep|keeps ~1 wanting|thinking|hoping|wishing / want|wanna ~2 try|to ~1 again|die|end / just ~1 wish|want|wanna|hope / stopping|keeping|holding ~1 me";
 
 /// Look-alikes: a cue overlapping one of these is not counted. Entries starting
 /// with `SENTENCE:` excuse every cue in the same sentence (the past, recovery,
@@ -209,7 +213,7 @@ const LOOKALIKES: &[&str] = &[
     "hit ~1 {SELF} ~2 on|with|against|door|head|the",
     "hurt ~1 {SELF} ~3 gym|running|playing|lifting|working|skiing|falling|cooking|training|football|soccer",
     // other people, fiction and news
-    "OTHER:he|she|they|friend|bff|bestie|roommate|nephew|niece|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~4 die|dead|suicid*|kill|hurt|harm|end|self",
+    "OTHER:he|she|they|friend|bff|bestie|bf|gf|boyfriend|girlfriend|husband|wife|partner|roommate|nephew|niece|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~4 die|dead|suicid*|kill|hurt|harm|end|self|jump|unalive",
     "himself|herself|themselves|themself|yourself",
     "kill|killing|kys|hurt ~1 you|him|her|them|yourself",
     "suicide|suicidal ~1 squad|bomb*|prevention|hotline|rate|rates|awareness|doors|mission|run|drill|movie|song|documentary|statistics",
@@ -298,6 +302,13 @@ const LOOKALIKES: &[&str] = &[
     "jump|jumping ~3 pool|dating|bandwagon|conclusions|queue|shower|bed|car|train|call|zoom",
     "SENTENCE:poem|poems|poetry|novel|essay|quote|quoting|lyric|lyrics",
     "not coming back ~2 until|till|before|til|for",
+    // done with a person, overtime, busy months, jokes about others, words said to me
+    "done ~1 with ~1 him|her|them|men|guys|dating|waiting|lies|games|cheating",
+    "killing ~1 {SELF} ~4 overtime|shifts|studying|revision|training|hours|job|extra",
+    "be ~1 around ~1 much / around ~2 this|next ~1 week|month|weekend|term|semester",
+    "unalive|unaliving ~1 her|him|them|his|my|the|their|your",
+    "can not|cannot ~1 live ~2 without ~1 me",
+    "thought ~2 i ~1 was ~1 going to|gonna ~1 die",
 ];
 
 struct Compiled {
