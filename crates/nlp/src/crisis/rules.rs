@@ -138,7 +138,7 @@ const CUES: &[(&str, f32)] = &[
     ("written|wrote|writing|write|recorded|recording|record|left|leaving ~3 letters|notes|videos|messages|note|letter|video ~4 to|for ~2 everyone|everybody|all|parents|family|kids|mom|mum|dad|sister|brother|partner|husband|wife|him|her / goodbye ~1 videos|video|letters|notes|messages|texts", 0.85),
     // shorthand, self-harm as the only relief, and wishes said through others
     ("sui ~1 ideation|thoughts|thought|attempt|attempts|urges|urge / si ~1 thoughts|urges|ideation / suicidal ~1 ideation", 0.9),
-    ("cutting|cut|hurting|burning|harming ~2 only ~1 thing|way|thing ~2 that|to|which|makes|helps / cutting|harming ~1 makes|helps ~1 me ~2 feel|cope|calm", 0.88),
+    ("cutting|cut|hurting|burning|harming ~2 only ~1 thing|way / cutting|harming ~1 makes|helps ~1 me ~2 feel|cope|calm", 0.88),
     ("can not|cannot|could not ~2 stay|be|keep|remain ~1 alive / stay|be ~1 alive ~2 without ~1 you|him|her|them", 0.9),
     ("free|happier|easier|fine|okay|ok|relieved ~2 if ~1 i ~1 was|were|died ~1 dead|gone / if ~1 i ~1 was|were ~1 dead", 0.88),
     ("walk|walking|swim|swimming|wade|wading ~2 into ~1 the ~1 sea|ocean|river|lake|water ~6 not|never ~3 back|out", 0.88),
@@ -153,8 +153,19 @@ const CUES: &[(&str, f32)] = &[
     ("left|leaving|leave ~2 my ~1 phone|bank|laptop ~1 password|passwords|passcode|pin|details|logins|stuff ~8 for ~1 my|her|him|them", 0.6),
     // wishing to be hit, the one thing still holding on, a eulogy as preparation
     ("wish|hope|hoping|wishing|pray|praying ~3 truck|car|bus|train|lorry|someone ~3 hit|hits|run ~1 me|over / hope|wish|praying ~3 heart ~2 stops|stop|gives", 0.88),
-    ("only ~1 thing|reason|one|person ~1 stopping|keeping|holding ~1 me ~1 is|are|here|alive|going|back / only ~1 taking ~1 up ~1 space|air|oxygen / taking ~1 up ~1 air|oxygen", 0.85),
+    ("only ~1 thing|reason|one|person ~1 stopping|keeping|holding ~1 me ~3 is|are|here|alive|going|back / only ~1 taking ~1 up ~1 space|air|oxygen / taking ~1 up ~1 air|oxygen", 0.85),
     ("writing|wrote|write|planning|planned|picking ~2 my ~1 own ~1 eulogy|obituary|funeral / better|happier ~1 off ~1 with ~1 just|only ~3 sister|brother|kids|him|her|them", 0.85),
+    // the lie to a clinician, the brain's voice, means bought "not for" their use,
+    // the whole pack, not calling the line this time, a rail that would hold
+    ("asked ~8 safe|thoughts|suicidal|hurting|harming ~4 lied|lie / lied ~2 and ~1 said ~1 no|fine", 0.85),
+    ("brain|head|voice|voices ~4 says|tells|telling|saying|goes ~3 kys|die|kill / kys ~8 brain|head|voice|agree", 0.88),
+    ("bought|got|buying|buy ~4 hose|charcoal|rope|tape ~8 not ~1 for", 0.85),
+    ("take|taking|took|swallow|swallowed|swallowing ~2 the ~1 whole ~1 pack|bottle|box|packet|strip|lot", 0.88),
+    ("crisis ~1 line|hotline|number|text|team ~10 not ~1 calling|call|ringing|texting / not ~1 calling ~2 this ~1 time", 0.85),
+    ("over ~6 me ~1 included / not ~1 fine ~8 have ~1 a ~1 plan / have ~1 a ~1 plan ~8 not ~1 fine / let ~1 nature ~1 decide|take / stopped ~1 taking ~2 my ~1 insulin", 0.85),
+    ("rail|beam|hook|pipe|bar|door|banister|loft ~4 hold ~2 my ~1 weight / insurance ~1 money|payout|policy ~10 from|without ~1 me / if ~1 anything ~1 happens ~1 to ~1 me ~8 password|passwords|passcode|will|insurance|letter|notebook", 0.85),
+    ("stop ~1 swimming|breathing ~3 want|wanna|starting|ready / want|wanna|starting|ready ~4 stop ~1 swimming|breathing / tired ~3 of ~1 hanging ~1 on|in / what ~1 if ~2 did not ~1 come ~1 back / just ~1 did not ~1 come ~1 back / for ~1 whoever ~1 comes|finds|gets|cleans", 0.85),
+    ("house|flat|place ~2 empty ~8 chance / need ~3 house|flat ~1 empty / peaceful|calm|light|lighter ~6 since ~2 decided|made ~2 my ~1 mind / tired ~2 of ~1 everything ~8 done / said ~3 i ~1 was ~1 moving|going|leaving ~6 not ~1 moving|going|leaving", 0.6),
 ];
 
 /// Cues that count only when the text also speaks of losing the partner (a
@@ -189,7 +200,7 @@ const LOSS: &str = "if|when|once|after|since|cause|because ~3 leave|leaves|left|
 
 /// Words that put a sentence in the present: a past-tense look-alike does not
 /// excuse it.
-const PRESENT: &str = "again / still / tonight / lately / these days / right now / feel|feeling ~2 same / keep|keeps ~1 wanting|thinking|hoping|wishing / want|wanna ~2 try|to ~1 again|die|end / just ~1 wish|want|wanna|hope / stopping|keeping|holding ~1 me";
+const PRESENT: &str = "again / still / tonight / lately / these days / right now / feel|feeling ~2 same / keep|keeps ~1 wanting|thinking|hoping|wishing / want|wanna ~2 try|to ~1 again|die|end / just ~1 wish|want|wanna|hope / stopping|keeping|holding ~1 me / lied|lying / truth ~1 is";
 
 /// Look-alikes: a cue overlapping one of these is not counted. Entries starting
 /// with `SENTENCE:` excuse every cue in the same sentence (the past, recovery,
@@ -226,7 +237,7 @@ const LOOKALIKES: &[&str] = &[
     "afraid|scared ~2 of ~1 dying / worried ~2 about ~1 dying",
     // ordinary phrases with risky words in them
     "take|taking ~1 my ~1 life ~1 back|seriously|into|in / end ~1 my ~1 life ~1 sentence",
-    "end it ~1 with ~1 him|her|them|my / end things ~1 with",
+    "end it ~1 with ~1 him|her|them|my / end|ending ~1 things ~1 with",
     "take ~1 it|this ~1 anymore ~1 lol",
     "what is the point ~2 of ~2 meeting|meetings|asking|texting|arguing|talking|going|studying|cleaning|dating|buying",
     "disappear ~3 cabin|island|beach|weekend|week|day|while|bit|few|hour|hours|trip|month|holiday|vacation",
@@ -264,12 +275,12 @@ const LOOKALIKES: &[&str] = &[
     "roof ~6 stars|sunset|roommate|friends|beer|fireworks / dead ~2 by ~1 daylight / got|was|gets ~1 unalived",
     // hyperbole about small things
     "self destruct ~2 my|the ~1 whole|diet|weekend|saturday|sunday|budget / throw|throwing ~1 {SELF} ~3 sofa|couch|bed|chair|pool|into",
-    "wedding|planning|exam|exams|commute|homework|deadline|traffic|meeting|meetings|album|song|track|finale|episode|season|heat|weather|show|project ~4 end|kill ~1 me / heat|weather|humidity|sun ~3 unalive|unaliving|killing / kill ~1 {SELF} ~2 if ~3 meeting|class|lecture|exam|call|traffic",
+    "wedding|planning|exam|exams|commute|homework|deadline|traffic|meeting|meetings|album|song|track|finale|episode|season|heat|weather|show|project ~6 end|kill ~1 me / heat|weather|humidity|sun ~3 unalive|unaliving|killing / kill ~1 {SELF} ~2 if ~3 meeting|class|lecture|exam|call|traffic",
     "kms ~6 printer|exam|exams|paper|papers|homework|class|wifi|traffic|meeting|project / kms ~4 called|said|sent|forgot|tripped|waved|texted|liked",
-    "die|dead ~4 cringe|cringey|embarrassing|awkward / could ~1 just ~1 die ~4 waved|embarrassing|embarrassed|cringe|awkward",
+    "die|dead ~4 cringe|cringey|embarrassing|awkward / could ~1 just ~1 die ~6 waved|embarrassing|embarrassed|cringe|awkward|saw|seen|heard|read|found",
     "if ~1 i ~1 fail|lose|miss ~8 going to|gonna ~1 die",
     "cut|cutting ~6 slicing|chopping|peeling|onion|onions|vegetables|carrots",
-    "exist ~1 in ~1 the ~1 same / exist ~1 on ~1 social|instagram|tiktok|twitter|facebook|online / be gone ~2 from ~1 this|the ~1 city|town|place|job|house|country|office",
+    "exist ~1 in ~1 the ~1 same / exist|existing ~1 on ~1 social|instagram|tiktok|twitter|facebook|online / be gone ~2 from ~1 this|the ~1 city|town|place|job|house|country|office",
     "done ~2 with ~1 this|the ~1 argument|dishes|exam|season|class|job|show|course|project|homework|commute|weather / done ~1 with ~1 dating|apps|tinder|hinge|bumble|men|guys",
     "burden ~8 hip|knee|operation|surgery|insist",
     "not ~1 going to|gonna ~1 hurt|kill|harm ~1 myself / sucide|suicde ~1 prevention|awareness",
@@ -293,10 +304,10 @@ const LOOKALIKES: &[&str] = &[
     "not ~1 done ~2 with ~1 life|living|everything / done ~1 cleaning|cooking|doing|tidying|picking|paying|working|studying|washing|carrying|covering|being ~1 the|up|after|everyone|everything",
     "overdose|overdoses ~1 stories|story|patients|patient|cases|case|rates|rate|crisis|deaths|epidemic|awareness|training|kit|kits|reversal / nurse|doctor|paramedic|er|medic ~6 overdose|overdoses",
     "ending it ~12 break ~1 up|breakup / break ~1 up ~12 ending it",
-    "last ~1 entry|msg|message|post ~3 before|b4 ~2 holiday|holidays|vacation|trip|break|surgery|bed|camp|flight",
+    "last ~1 entry|msg|message|post ~3 before|b4 ~2 holiday|holidays|vacation|trip|break|surgery|bed|camp|flight|wedding|move|exams|baby|birth",
     "OTHER:teen|teenager|child|kid|kids|son|daughter|flatmate|roommate|partner|bf|gf|boyfriend|girlfriend|husband|wife|student ~3 is|are|was|has|been ~3 self|harming|cutting|suicidal / worried ~1 my|that|about ~6 self ~1 harming",
     // the past said plainly, blankets and dating pools, lines from a poem
-    "used ~1 to ~1 think|feel|believe|say|wish|want|wanna ~8 die|dead|better|without|kill|end|gone|exist|alive",
+    "used ~1 to ~1 think|feel|believe|say|wish|want|wanna ~8 die|dead|better|without|kill|end|gone|exist|alive|here",
     "disappear ~4 blanket|duvet|covers|bed|sofa|couch|room|hole|book|garden",
     "JOKE:jump|jumping ~1 off ~6 lol|lmao|haha|jk|lmfao / one ~1 more ~8 jump|jumping",
     "jump|jumping ~3 pool|dating|bandwagon|conclusions|queue|shower|bed|car|train|call|zoom",
@@ -309,6 +320,18 @@ const LOOKALIKES: &[&str] = &[
     "unalive|unaliving ~1 her|him|them|his|my|the|their|your",
     "can not|cannot ~1 live ~2 without ~1 me",
     "thought ~2 i ~1 was ~1 going to|gonna ~1 die",
+    // times long past, chores and weeks, plants, duvets, grandparents, hangovers,
+    // cupboard doors, heart attacks, venting, eulogies as homework
+    "SENTENCE:back ~1 in ~1 19*|20*|high|college|uni|school / back ~1 then|when",
+    "want|wanted ~2 this|the ~1 week|day|shift|semester|month|year|meeting|exam|term|trip|flight|weekend ~2 to ~1 be|end ~1 over",
+    "keep ~2 anything|plants|plant ~1 alive / fern|plant|plants|cactus|basil|succulent|orchid|houseplant ~6 alive|dead|dying|died",
+    "done ~1 with ~1 trying ~2 to ~1 make|change|fix|save|convince|please / a ~1 small|little ~1 death",
+    "bury|burying ~1 {SELF} ~3 duvet|blanket|covers|work|books|bed|pillows|sand",
+    "nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather ~4 saying|says|said|keeps ~6 around|here|forever",
+    "hangover|hungover ~8 die|dying|dead / die|dying|dead ~8 hangover|hungover",
+    "hit|hitting|bumped|banged ~1 my ~1 head ~3 on|against ~1 the|a ~1 cupboard|door|shelf|cabinet|ceiling|car|beam|table / heart ~1 attack",
+    "hiding|hide|hid ~3 razors|razor|blades|knives|pills|meds|medicine ~3 from ~2 toddler|kids|baby|children|son|daughter|dog|cat|puppy / kids|kid|son|daughter|cat|dog|ball|frisbee ~6 roof / roof ~6 ball|frisbee|gutter|gutters|leak|tiles|repair",
+    "burden ~3 when ~1 i ~1 vent|talk|ask|complain|cry / therapist|counsellor|counselor|coach|class|exercise ~8 eulogy|obituary / eulogy|obituary ~6 exercise|assignment|class|homework",
 ];
 
 struct Compiled {
