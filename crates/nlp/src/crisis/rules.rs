@@ -164,8 +164,10 @@ const CUES: &[(&str, f32)] = &[
     ("crisis ~1 line|hotline|number|text|team ~10 not ~1 calling|call|ringing|texting / not ~1 calling ~2 this ~1 time", 0.85),
     ("over ~6 me ~1 included / not ~1 fine ~8 have ~1 a ~1 plan / have ~1 a ~1 plan ~8 not ~1 fine / let ~1 nature ~1 decide|take / stopped ~1 taking ~2 my ~1 insulin", 0.85),
     ("rail|beam|hook|pipe|bar|door|banister|loft ~4 hold ~2 my ~1 weight / insurance ~1 money|payout|policy ~10 from|without ~1 me / if ~1 anything ~1 happens ~1 to ~1 me ~8 password|passwords|passcode|will|insurance|letter|notebook", 0.85),
+    ("unless ~1 i ~1 stop|die|go|end / wanting ~1 to ~1 die|disappear / saving|hoarding|stockpiling ~2 them|meds|pills|tablets ~2 for ~1 something|later|tonight|when|the / should not ~1 be ~2 anything|alive ~2 at ~1 all / should not ~1 exist", 0.88),
+    ("sad ~6 then ~2 relieved|move|forget / please ~1 do not ~1 blame ~1 yourself|urself / sorry ~2 for ~1 leaving ~1 like ~1 this|you / if ~1 i ~1 disappeared|vanished|died ~6 nobody|noone|one ~6 notice|look|care|miss / balcony|ledge|roof|edge ~4 longer ~2 than ~1 i ~1 should / life ~1 insurance ~8 fresh ~1 start / already ~1 wrote|written ~1 the ~1 note / hurts ~6 want|wanna ~2 to ~1 end ~1 it|everything", 0.85),
     ("stop ~1 swimming|breathing ~3 want|wanna|starting|ready / want|wanna|starting|ready ~4 stop ~1 swimming|breathing / tired ~3 of ~1 hanging ~1 on|in / what ~1 if ~2 did not ~1 come ~1 back / just ~1 did not ~1 come ~1 back / for ~1 whoever ~1 comes|finds|gets|cleans", 0.85),
-    ("house|flat|place ~2 empty ~8 chance / need ~3 house|flat ~1 empty / peaceful|calm|light|lighter ~6 since ~2 decided|made ~2 my ~1 mind / tired ~2 of ~1 everything ~8 done / said ~3 i ~1 was ~1 moving|going|leaving ~6 not ~1 moving|going|leaving", 0.6),
+    ("after ~1 that|friday|tonight|today|tomorrow|monday|sunday ~3 will not ~1 matter / house|flat|place ~2 empty ~8 chance / need ~3 house|flat ~1 empty / peaceful|calm|light|lighter ~6 since ~2 decided|made ~2 my ~1 mind / tired ~2 of ~1 everything ~8 done / said ~3 i ~1 was ~1 moving|going|leaving ~6 not ~1 moving|going|leaving", 0.6),
 ];
 
 /// Cues that count only when the text also speaks of losing the partner (a
@@ -200,7 +202,7 @@ const LOSS: &str = "if|when|once|after|since|cause|because ~3 leave|leaves|left|
 
 /// Words that put a sentence in the present: a past-tense look-alike does not
 /// excuse it.
-const PRESENT: &str = "again / still / tonight / lately / these days / right now / feel|feeling ~2 same / keep|keeps ~1 wanting|thinking|hoping|wishing / want|wanna ~2 try|to ~1 again|die|end / just ~1 wish|want|wanna|hope / stopping|keeping|holding ~1 me / lied|lying / truth ~1 is";
+const PRESENT: &str = "again / still / tonight / lately / these days / right now / feel|feeling ~2 same / keep|keeps ~1 wanting|thinking|hoping|wishing / want|wanna ~2 try|to ~1 again|die|end / just ~1 wish|want|wanna|hope / stopping|keeping|holding ~1 me / lied|lying / truth ~1 is / but ~1 now / now ~2 every";
 
 /// Look-alikes: a cue overlapping one of these is not counted. Entries starting
 /// with `SENTENCE:` excuse every cue in the same sentence (the past, recovery,
@@ -314,7 +316,7 @@ const LOOKALIKES: &[&str] = &[
     "SENTENCE:poem|poems|poetry|novel|essay|quote|quoting|lyric|lyrics",
     "not coming back ~2 until|till|before|til|for",
     // done with a person, overtime, busy months, jokes about others, words said to me
-    "done ~1 with ~1 him|her|them|men|guys|dating|waiting|lies|games|cheating",
+    "done ~1 with ~1 him|her|them|men|guys|dating|waiting|lies|games|cheating / done ~1 with ~1 the|this|his|her ~1 lying|lies|excuses|relationship|games|drama|nonsense",
     "killing ~1 {SELF} ~4 overtime|shifts|studying|revision|training|hours|job|extra",
     "be ~1 around ~1 much / around ~2 this|next ~1 week|month|weekend|term|semester",
     "unalive|unaliving ~1 her|him|them|his|my|the|their|your",
@@ -331,7 +333,14 @@ const LOOKALIKES: &[&str] = &[
     "hangover|hungover ~8 die|dying|dead / die|dying|dead ~8 hangover|hungover",
     "hit|hitting|bumped|banged ~1 my ~1 head ~3 on|against ~1 the|a ~1 cupboard|door|shelf|cabinet|ceiling|car|beam|table / heart ~1 attack",
     "hiding|hide|hid ~3 razors|razor|blades|knives|pills|meds|medicine ~3 from ~2 toddler|kids|baby|children|son|daughter|dog|cat|puppy / kids|kid|son|daughter|cat|dog|ball|frisbee ~6 roof / roof ~6 ball|frisbee|gutter|gutters|leak|tiles|repair",
-    "burden ~3 when ~1 i ~1 vent|talk|ask|complain|cry / therapist|counsellor|counselor|coach|class|exercise ~8 eulogy|obituary / eulogy|obituary ~6 exercise|assignment|class|homework",
+    // hyperbole with a trivial cause, Mondays, cliff diving, the ground floor, others' words,
+    // pills with food, old scars, illness, memes, parties
+    "so|too|was ~2 embarrassed|embarrassing|boring|bored|awkward|cringe|cringey|humiliated|mortified ~3 i ~1 want|wanted|wanna ~2 to ~1 die / embarrassed|mortified|humiliated ~3 i ~1 want|wanted|wanna|could ~2 to|just ~1 die",
+    "wake ~1 up ~4 because|cause|bc|cos ~3 monday|work|school|meeting|exam|class|shift / ground ~1 floor / cliff ~1 diving|jumping|jump / jump|jumping ~6 lake|pool|river|water|sea ~4 trip|diving|swim|swimming|boys|friends|girls",
+    "he|she|they ~1 said|says|goes ~2 i ~1 could ~1 just ~1 die / pills|pill|meds|tablets ~3 with ~1 food|water|meal|breakfast|dinner / empty ~1 stomach / make ~1 it ~2 to ~2 the|a|his|her|your ~1 party|meeting|dinner|wedding|class|game|show|gym|event",
+    "SENTENCE:scars ~4 old|faded|healed|white / diagnosis|palliative|hospice|terminal|oncologist|chemo / meme|memes|tiktok|tweet|reel",
+    "meme|memes|tiktok|tweet|reel ~8 die|dead|kill|killing|unalive",
+    "burden ~3 when ~1 i ~1 vent|talk|ask|complain|cry|sick|ill|unwell|injured|recovering / not ~1 a ~1 burden / therapist|counsellor|counselor|coach|class|exercise ~8 eulogy|obituary / eulogy|obituary ~6 exercise|assignment|class|homework",
 ];
 
 struct Compiled {
