@@ -226,7 +226,7 @@ const LOOKALIKES: &[&str] = &[
     "hit ~1 {SELF} ~2 on|with|against|door|head|the",
     "hurt ~1 {SELF} ~3 gym|running|playing|lifting|working|skiing|falling|cooking|training|football|soccer",
     // other people, fiction and news
-    "OTHER:he|she|they|friend|bff|bestie|bf|gf|boyfriend|girlfriend|husband|wife|partner|roommate|nephew|niece|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~4 die|dead|suicid*|kill|hurt|harm|end|self|jump|unalive",
+    "OTHER:he|she|they|friend|bff|bestie|bf|gf|boyfriend|girlfriend|husband|wife|partner|roommate|nephew|niece|brother|sister|mom|dad|mother|father|cousin|someone|somebody|character|guy|girl|kid|son|daughter|people|student|students|celebrity|singer|actor|neighbor|coworker|colleague|patient ~4 want|wants|wanted|wanting|posted|posts|texted|wrote|said|says|tried|is|was|were|attempted|committed|talks|talked|thinking|feels ~4 die|dead|suicid*|kill|hurt|harm|end|self|jump|unalive|disappear",
     "himself|herself|themselves|themself|yourself",
     "kill|killing|kys|hurt ~1 you|him|her|them|yourself",
     "suicide|suicidal ~1 squad|bomb*|prevention|hotline|rate|rates|awareness|doors|mission|run|drill|movie|song|documentary|statistics",
