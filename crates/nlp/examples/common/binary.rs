@@ -21,6 +21,8 @@ pub const FOLDS: usize = 5;
 pub struct Line {
     pub positive: bool,
     pub text: String,
+    /// The name of the file it came from (`train_a.tsv`).
+    pub file: String,
 }
 
 /// Reads every `*.tsv` in `data/<folder>` (`label<TAB>text`, `#` comments), where
@@ -54,6 +56,10 @@ pub fn read_corpus_files(
     let mut out = Vec::new();
     for f in files {
         let raw = std::fs::read_to_string(&f)?;
+        let file = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let mut lines = Vec::new();
         for l in raw
             .lines()
@@ -70,6 +76,7 @@ pub fn read_corpus_files(
             lines.push(Line {
                 positive,
                 text: text.trim().to_string(),
+                file: file.clone(),
             });
         }
         println!("{}: {} lines", f.display(), lines.len());
