@@ -19,7 +19,7 @@ mod common;
 
 use common::binary::{self, Line, FOLDS, SETTINGS};
 use common::linear::Settings;
-use steady_nlp::crisis::{model, rules};
+use steady_nlp::crisis::{self, model, rules};
 
 /// The model's decision point, chosen on unread test sets that have had their
 /// single run, used for validation: of the points (in steps of 0.05) whose recall
@@ -48,11 +48,21 @@ const CRISIS_SETTINGS: Settings = Settings {
 };
 
 /// (recall, false-alarm rate) when flagging at model probability `t`, with or
-/// without the rules.
+/// without the rules, combined as `crisis::combine` does once the bias is shifted
+/// so that `t` is 0.5.
 fn rates(lines: &[Line], oof: &[f32], rule: &[f32], t: f32, with_rules: bool) -> (f64, f64) {
     let (mut tp, mut fp, mut pos) = (0.0, 0.0, 0.0);
+    let logit = |x: f32| (x / (1.0 - x)).ln();
     for ((l, p), r) in lines.iter().zip(oof).zip(rule) {
-        let flagged = *p >= t || (with_rules && *r >= 0.5);
+        let p = p.clamp(1e-6, 1.0 - 1e-6);
+        // `t` above 1: no model, the rules alone
+        let shipped = (t < 1.0).then(|| 1.0 / (1.0 + (logit(t) - logit(p)).exp()));
+        let score = crisis::combine(*r, shipped);
+        let flagged = if with_rules {
+            score >= crisis::THRESHOLD
+        } else {
+            p >= t
+        };
         pos += f64::from(u8::from(l.positive));
         match (flagged, l.positive) {
             (true, true) => tp += 1.0,

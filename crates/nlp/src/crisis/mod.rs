@@ -7,9 +7,12 @@
 //! Two detectors look at every text and the higher score counts: hand-written
 //! rules ([`rules`]: weighted cues with look-alike exclusions) and a learned model
 //! ([`model`]: logistic regression over words, character n-grams and the rules'
-//! findings, trained on the project's own labelled corpus). Recall matters more
-//! than precision here: a false alarm costs one gentle question, a miss can cost
-//! far more.
+//! findings, trained on the project's own labelled corpus). Rules below
+//! [`RULES_ALONE`] need the model's agreement of at least [`MODEL_VETO`]: hyperbole
+//! and talk of others in words the look-alikes do not know ("i want to die, i wore
+//! mismatched shoes") trip a rule, and the model, which has read many such lines,
+//! is then sure it is safe. Recall matters more than precision here: a false alarm
+//! costs one gentle question, a miss can cost far more.
 
 pub mod model;
 pub mod rules;
@@ -32,16 +35,37 @@ pub struct CrisisReport {
 /// Scores at or above this are flagged.
 pub const THRESHOLD: f32 = 0.5;
 
+/// A rules score at or above this counts whatever the model says ("I want to kill
+/// myself" and the other explicit cues).
+pub const RULES_ALONE: f32 = 0.95;
+
+/// Below [`RULES_ALONE`], the rules count only when the model gives at least this.
+/// Chosen on unread validation sets as the largest value that cost no recall there
+/// (docs/nlp.md).
+pub const MODEL_VETO: f32 = 0.15;
+
 /// Checks one text for crisis language.
 pub fn analyze(text: &str) -> CrisisReport {
     let toks = tokenize(text);
     let rules = rules::find(&toks).score();
-    let learned = model::probability(&toks).unwrap_or(0.0);
-    let score = (rules.max(learned) * 1000.0).round() / 1000.0;
+    let learned = model::probability(&toks);
+    let score = combine(rules, learned);
     CrisisReport {
         risk: score >= THRESHOLD,
         score,
     }
+}
+
+/// The decision score from the rules' score and the model's probability (`None`
+/// when no model is embedded, and then the rules count alone), rounded to three
+/// decimals.
+pub fn combine(rules: f32, learned: Option<f32>) -> f32 {
+    let score = match learned {
+        Some(p) if rules < RULES_ALONE && p < MODEL_VETO => p,
+        Some(p) => rules.max(p),
+        None => rules,
+    };
+    (score * 1000.0).round() / 1000.0
 }
 
 #[cfg(test)]
@@ -64,5 +88,24 @@ mod tests {
         ] {
             assert!(!analyze(t).risk, "{t}: {:?}", analyze(t));
         }
+    }
+
+    #[test]
+    fn strong_rules_count_alone_and_weaker_ones_need_the_model() {
+        // explicit: counts even if the model were sure it is safe
+        assert_eq!(combine(0.97, Some(0.01)), 0.97);
+        // a weaker cue the model is sure is safe does not count
+        assert_eq!(combine(0.9, Some(0.05)), 0.05);
+        // a weaker cue with some support from the model counts
+        assert_eq!(combine(0.9, Some(0.2)), 0.9);
+        // without a model the rules decide
+        assert_eq!(combine(0.9, None), 0.9);
+        // a rule trips on an ordinary "done", the model knows better
+        let t = "i'm so done with this course. done done. switching next term";
+        assert!(
+            rules::score(t) >= THRESHOLD,
+            "the rule no longer fires: {t}"
+        );
+        assert!(!analyze(t).risk, "{t}: {:?}", analyze(t));
     }
 }
