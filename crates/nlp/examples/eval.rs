@@ -103,14 +103,16 @@ impl Tally {
     }
 }
 
-fn evaluate(items: &[Item]) -> Tally {
+/// Each item's trap probabilities, as the app scores it; computed once per set.
+type Scores = [f32; N_TRAPS];
+
+fn evaluate(items: &[Item], scores: &[Scores]) -> Tally {
     let mut t = Tally {
         per_label: vec![[0.0; 3]; N_TRAPS],
         confusion: vec![[0; N_TRAPS]; N_TRAPS],
         ..Tally::default()
     };
-    for it in items {
-        let s = traps::scores(&it.text);
+    for (it, s) in items.iter().zip(scores) {
         let mut order: Vec<usize> = (0..N_TRAPS).collect();
         order.sort_by(|&a, &b| s[b].total_cmp(&s[a]));
         let pred = s[order[0]] >= traps::threshold(&it.text);
@@ -193,7 +195,7 @@ fn compare_models(name: &str, items: &[Item]) {
 /// filter, blaming with personalizing ("personalization and blame"); comparing, which
 /// is not on his list, is dropped. Returns the share of distorted items whose dominant
 /// trap, and whose any gold trap, is in the top 3 so ranked.
-fn top3_in_dataset_labels(items: &[Item]) -> (f64, f64) {
+fn top3_in_dataset_labels(items: &[Item], scores: &[Scores]) -> (f64, f64) {
     let fold = |label: &'static str| match label {
         "disqualifying_positive" => Some("mental_filter"),
         "blaming" => Some("personalizing"),
@@ -201,8 +203,11 @@ fn top3_in_dataset_labels(items: &[Item]) -> (f64, f64) {
         l => Some(l),
     };
     let (mut dominant, mut any, mut n) = (0.0, 0.0, 0.0);
-    for it in items.iter().filter(|it| !it.gold.is_empty()) {
-        let s = traps::scores(&it.text);
+    for (it, s) in items
+        .iter()
+        .zip(scores)
+        .filter(|(it, _)| !it.gold.is_empty())
+    {
         let mut folded = [f32::NEG_INFINITY; N_TRAPS];
         for (i, t) in TRAPS.iter().enumerate() {
             if let Some(j) = fold(t.label).and_then(index_of) {
@@ -222,30 +227,23 @@ fn top3_in_dataset_labels(items: &[Item]) -> (f64, f64) {
     (dominant / n, any / n)
 }
 
-/// Area under the ROC curve of the best trap's probability for distorted-or-not
-/// (the chance that a distorted text outranks a calm one); `None` without both kinds.
-fn auc(items: &[Item]) -> Option<f64> {
-    common::auc(
-        items
-            .iter()
-            .map(|it| {
-                let p = traps::scores(&it.text).into_iter().fold(0.0f32, f32::max);
-                (p, !it.gold.is_empty())
-            })
-            .collect(),
-    )
+/// Each item's best trap probability, and whether it is distorted.
+fn best_and_gold(items: &[Item], scores: &[Scores]) -> Vec<(f32, bool)> {
+    items
+        .iter()
+        .zip(scores)
+        .map(|(it, s)| {
+            (
+                s.iter().copied().fold(0.0f32, f32::max),
+                !it.gold.is_empty(),
+            )
+        })
+        .collect()
 }
 
 /// The highest distorted-or-not F1 over every possible threshold on the best trap's
 /// probability: a ceiling for this ranking, chosen knowing the answers.
-fn hindsight_f1(items: &[Item]) -> f64 {
-    let mut scored: Vec<(f32, bool)> = items
-        .iter()
-        .map(|it| {
-            let p = traps::scores(&it.text).into_iter().fold(0.0f32, f32::max);
-            (p, !it.gold.is_empty())
-        })
-        .collect();
+fn hindsight_f1(mut scored: Vec<(f32, bool)>) -> f64 {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let pos = scored.iter().filter(|x| x.1).count() as f64;
     let (mut tp, mut fp, mut best) = (0.0, 0.0, 0.0f64);
@@ -261,7 +259,8 @@ fn hindsight_f1(items: &[Item]) -> f64 {
 }
 
 fn print(name: &str, items: &[Item], dataset_labels: bool) {
-    let t = evaluate(items);
+    let scores: Vec<Scores> = items.iter().map(|it| traps::scores(&it.text)).collect();
+    let t = evaluate(items, &scores);
     let n = items.len() as f64;
     println!(
         "\n## {name} ({} items, {} distorted)",
@@ -275,11 +274,15 @@ fn print(name: &str, items: &[Item], dataset_labels: bool) {
         let bal = 0.5 * (t.tp / (t.tp + t.fneg) + t.tn / (t.tn + t.fp));
         println!("| distorted-or-not balanced accuracy | {bal:.3} |");
     }
-    if let Some(auc) = auc(items) {
+    let best = best_and_gold(items, &scores);
+    // The area under the ROC curve of the best trap's probability for
+    // distorted-or-not (the chance that a distorted text outranks a calm one);
+    // `None` without both kinds.
+    if let Some(auc) = common::auc(best.clone()) {
         println!("| distorted-or-not AUC (threshold-free) | {auc:.3} |");
         println!(
             "| best F1 any threshold could give (hindsight, never used to choose one) | {:.3} |",
-            hindsight_f1(items)
+            hindsight_f1(best)
         );
     }
     let base = 2.0 * t.n_dist / (t.n_dist + n);
@@ -294,7 +297,7 @@ fn print(name: &str, items: &[Item], dataset_labels: bool) {
         t.top3_all / t.n_dist
     );
     if dataset_labels {
-        let (dominant, any) = top3_in_dataset_labels(items);
+        let (dominant, any) = top3_in_dataset_labels(items, &scores);
         println!(
             "| top-3 within the dataset's ten traps (Burns's grouping), dominant / any gold | {dominant:.3} / {any:.3} |"
         );

@@ -47,38 +47,61 @@ const CRISIS_SETTINGS: Settings = Settings {
     ..SETTINGS
 };
 
-/// (recall, false-alarm rate) when flagging at model probability `t`, with or
-/// without the rules, combined as `crisis::combine` does once the bias is shifted
-/// so that `t` is 0.5.
-fn rates(lines: &[Line], oof: &[f32], rule: &[f32], t: f32, with_rules: bool) -> (f64, f64) {
-    let (mut tp, mut fp, mut pos) = (0.0, 0.0, 0.0);
-    let logit = |x: f32| (x / (1.0 - x)).ln();
-    for ((l, p), r) in lines.iter().zip(oof).zip(rule) {
-        let p = p.clamp(1e-6, 1.0 - 1e-6);
-        // `t` above 1: no model, the rules alone
-        let shipped = (t < 1.0).then(|| 1.0 / (1.0 + (logit(t) - logit(p)).exp()));
-        let score = crisis::combine(*r, shipped);
-        let flagged = if with_rules {
-            score >= crisis::THRESHOLD
-        } else {
-            p >= t
-        };
+/// How a line is flagged when measuring.
+#[derive(Clone, Copy)]
+enum Flag {
+    /// The model's out-of-fold probability at or above this.
+    Model(f32),
+    /// The rules and the model as `crisis::combine` joins them, once the bias is
+    /// shifted so that this decision point is 0.5.
+    Combined(f32),
+    /// The rules without a model.
+    Rules,
+}
+
+impl Flag {
+    fn flags(self, p: f32, r: f32) -> bool {
+        let logit = |x: f32| (x / (1.0 - x)).ln();
+        match self {
+            Flag::Model(t) => p >= t,
+            Flag::Combined(t) => {
+                let p = p.clamp(1e-6, 1.0 - 1e-6);
+                let shipped = 1.0 / (1.0 + (logit(t) - logit(p)).exp());
+                crisis::combine(r, Some(shipped)) >= crisis::THRESHOLD
+            }
+            Flag::Rules => crisis::combine(r, None) >= crisis::THRESHOLD,
+        }
+    }
+}
+
+/// (recall, false-alarm rate) over the lines that `keep` selects.
+fn rates(
+    lines: &[Line],
+    oof: &[f32],
+    rule: &[f32],
+    flag: Flag,
+    keep: impl Fn(&Line) -> bool,
+) -> (f64, f64) {
+    let (mut tp, mut fp, mut pos, mut n) = (0.0, 0.0, 0.0, 0.0);
+    for ((l, p), r) in lines
+        .iter()
+        .zip(oof)
+        .zip(rule)
+        .filter(|((l, _), _)| keep(l))
+    {
+        n += 1.0;
         pos += f64::from(u8::from(l.positive));
-        match (flagged, l.positive) {
+        match (flag.flags(*p, *r), l.positive) {
             (true, true) => tp += 1.0,
             (true, false) => fp += 1.0,
             _ => {}
         }
     }
-    (tp / pos, fp / (lines.len() as f64 - pos))
+    (tp / pos, fp / (n - pos))
 }
 
 fn main() -> std::io::Result<()> {
     let lines = binary::read_corpus("crisis", "risk", "safe")?;
-    let former: Vec<bool> = lines
-        .iter()
-        .map(|l| l.file.starts_with(FORMER_TEST_PREFIX))
-        .collect();
     let rule: Vec<f32> = lines.iter().map(|l| rules::score(&l.text)).collect();
     if std::env::var_os("LIST_RULE_ERRORS").is_some() {
         for (l, r) in lines.iter().zip(&rule) {
@@ -91,40 +114,26 @@ fn main() -> std::io::Result<()> {
     let oof = binary::out_of_fold(&lines, FOLDS, CRISIS_SETTINGS, model::features, |t, f| {
         model::pooled_logit(t, f)
     });
-    let (rr, rf) = rates(&lines, &oof, &rule, 2.0, true);
+    let all = |_: &Line| true;
+    let former = |l: &Line| l.file.starts_with(FORMER_TEST_PREFIX);
+    let (rr, rf) = rates(&lines, &oof, &rule, Flag::Rules, all);
     println!("rules alone, out of fold: recall {rr:.3}, false alarms {rf:.3}");
-    // The lines of the former test sets and their scores.
-    let pick = |v: &[f32]| -> Vec<f32> {
-        v.iter()
-            .zip(&former)
-            .filter(|(_, c)| **c)
-            .map(|(x, _)| *x)
-            .collect()
-    };
-    let former_lines: Vec<Line> = lines
-        .iter()
-        .zip(&former)
-        .filter(|(_, c)| **c)
-        .map(|(l, _)| Line {
-            positive: l.positive,
-            text: l.text.clone(),
-            file: l.file.clone(),
-        })
-        .collect();
-    let (former_oof, former_rule) = (pick(&oof), pick(&rule));
-    println!("lines of former test sets: {}", former_lines.len());
+    println!(
+        "lines of former test sets: {}",
+        lines.iter().filter(|l| former(l)).count()
+    );
     for t in [0.5f32, 0.8, 0.9, 0.95, 0.97, 0.99] {
-        let (a, b) = rates(&lines, &oof, &rule, t, false);
-        let (c, d) = rates(&lines, &oof, &rule, t, true);
+        let (a, b) = rates(&lines, &oof, &rule, Flag::Model(t), all);
+        let (c, d) = rates(&lines, &oof, &rule, Flag::Combined(t), all);
         println!("  at {t:.3}: model recall {a:.3} false alarms {b:.3}; with rules {c:.3} {d:.3}");
     }
     for t in [0.3f32, 0.4, 0.5, 0.6, 0.7] {
-        let (c, d) = rates(&former_lines, &former_oof, &former_rule, t, true);
+        let (c, d) = rates(&lines, &oof, &rule, Flag::Combined(t), former);
         println!("  former test sets at {t:.3}: with rules recall {c:.3} false alarms {d:.3}");
     }
     let t = DECISION_POINT;
-    let (recall, fa) = rates(&former_lines, &former_oof, &former_rule, t, true);
-    let (mr, mf) = rates(&lines, &oof, &rule, t, true);
+    let (recall, fa) = rates(&lines, &oof, &rule, Flag::Combined(t), former);
+    let (mr, mf) = rates(&lines, &oof, &rule, Flag::Combined(t), all);
     println!(
         "cross-validation: decision point {t:.3}; on the former test sets recall {recall:.3}, \
          false alarms {fa:.3}; on the whole corpus {mr:.3}, {mf:.3}"
@@ -133,18 +142,7 @@ fn main() -> std::io::Result<()> {
     let mut files: Vec<&str> = lines.iter().map(|l| l.file.as_str()).collect();
     files.dedup();
     for f in files {
-        let idx: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].file == f).collect();
-        let sub: Vec<Line> = idx
-            .iter()
-            .map(|&i| Line {
-                positive: lines[i].positive,
-                text: String::new(),
-                file: String::new(),
-            })
-            .collect();
-        let o: Vec<f32> = idx.iter().map(|&i| oof[i]).collect();
-        let r: Vec<f32> = idx.iter().map(|&i| rule[i]).collect();
-        let (a, b) = rates(&sub, &o, &r, t, true);
+        let (a, b) = rates(&lines, &oof, &rule, Flag::Combined(t), |l| l.file == f);
         println!("  {f}: recall {a:.3}, false alarms {b:.3}");
     }
     binary::train_and_write(

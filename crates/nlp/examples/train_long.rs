@@ -6,11 +6,12 @@
 //! ```
 //!
 //! Data: the hand-written long posts of `data/thoughts/long.tsv` and
-//! `data/thoughts/long_real.tsv`, each with the sentence where its main trap is said, and every short hand-written and generated
-//! thought (the sentences of a long post are short thoughts too). Cross-validation
-//! runs over the long posts only, the short lines being training data in every fold;
-//! the pooling, a temperature and the `distorted` threshold are chosen on the
-//! out-of-fold scores of the long posts. Whether the whole post is also a training
+//! `data/thoughts/long_real.tsv`, each with the sentence where its main trap is
+//! said, and every short hand-written and generated thought (the sentences of a
+//! long post are short thoughts too). Cross-validation runs over the long posts
+//! only, the short lines being training data in every fold; the pooling, a
+//! temperature and the `distorted` threshold are chosen on the out-of-fold scores
+//! of the long posts. Whether the whole post is also a training
 //! unit (so the model may score whole texts) is chosen the same way.
 
 mod common;

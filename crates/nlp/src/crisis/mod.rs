@@ -9,8 +9,8 @@
 //! ([`model`]: logistic regression over words, character n-grams and the rules'
 //! findings, trained on the project's own labelled corpus). Rules below
 //! [`RULES_ALONE`] need the model's agreement of at least [`MODEL_VETO`]: hyperbole
-//! and talk of others in words the look-alikes do not know ("i want to die, i wore
-//! mismatched shoes") trip a rule, and the model, which has read many such lines,
+//! and chores in words the look-alikes do not know ("i'm so done with this course.
+//! done done.") trip a weaker rule, and the model, which has read many such lines,
 //! is then sure it is safe. Recall matters more than precision here: a false alarm
 //! costs one gentle question, a miss can cost far more.
 
