@@ -139,19 +139,36 @@ pub fn out_of_fold(
     oof
 }
 
-/// Trains on all lines, shifts the bias so that probability `t` becomes 0.5,
-/// quantises and writes `model/<file>`.
+/// Trains on all lines.
+pub fn train_all(
+    lines: &[Line],
+    settings: Settings,
+    features: fn(&[Token], &mut Vec<u32>),
+) -> Trained<1> {
+    let all: Vec<&Line> = lines.iter().collect();
+    linear::train(&samples(&all, features), settings, 7)
+}
+
+/// Shifts the bias so that probability `t` becomes 0.5, quantises and writes
+/// `model/<file>`.
+pub fn write(
+    mut m: Trained<1>,
+    t: f32,
+    (magic, version, file): (&[u8; 4], u32, &str),
+) -> std::io::Result<()> {
+    m.rescale(1.0, [-(t / (1.0 - t)).ln()]);
+    let (scale, entries) = m.quantise(1);
+    let bytes = steady_nlp::linear::to_bytes(magic, version, &[], &m.bias, &scale, &entries);
+    super::write_model(file, &bytes, entries.len(), m.w.len())
+}
+
+/// [`train_all`], then [`write`].
 pub fn train_and_write(
     lines: &[Line],
     settings: Settings,
     features: fn(&[Token], &mut Vec<u32>),
     t: f32,
-    (magic, version, file): (&[u8; 4], u32, &str),
+    model_file: (&[u8; 4], u32, &str),
 ) -> std::io::Result<()> {
-    let all: Vec<&Line> = lines.iter().collect();
-    let mut m: Trained<1> = linear::train(&samples(&all, features), settings, 7);
-    m.rescale(1.0, [-(t / (1.0 - t)).ln()]);
-    let (scale, entries) = m.quantise(1);
-    let bytes = steady_nlp::linear::to_bytes(magic, version, &[], &m.bias, &scale, &entries);
-    super::write_model(file, &bytes, entries.len(), m.w.len())
+    write(train_all(lines, settings, features), t, model_file)
 }

@@ -62,34 +62,31 @@ fn crisis_heldout_set() {
 /// Sets written apart from the rules and the model, by an author who saw neither
 /// nor the other sets (docs/nlp.md gives each set's history). The dev set has been
 /// used to revise the rules; the others had one first run each, recorded in the
-/// docs (`final25` to `final36` then chose the decision point). Earlier "final"
-/// sets became training data (`data/crisis/dev_final*.tsv`). These floors guard
-/// against regressions; they are not the targets.
+/// docs. `data/crisis_validation` (`final45` to `final52`) then chose the decision
+/// point; `final53` to `final60` are test sets. Earlier "final" sets became training
+/// data (`data/crisis/dev_final*.tsv`). These floors guard against regressions; they
+/// are not the targets.
 #[test]
 fn crisis_independent_sets() {
     for (name, min_recall, max_fa) in [
         ("crisis_independent_dev.tsv", 0.93, 0.05),
         ("crisis_independent.tsv", 0.88, 0.05),
-        ("crisis_final25.tsv", 0.91, 0.04),
-        ("crisis_final26.tsv", 0.91, 0.11),
-        ("crisis_final27.tsv", 0.98, 0.04),
-        ("crisis_final28.tsv", 0.94, 0.03),
-        ("crisis_final29.tsv", 0.91, 0.03),
-        ("crisis_final30.tsv", 0.91, 0.07),
-        ("crisis_final31.tsv", 0.96, 0.03),
-        ("crisis_final32.tsv", 0.95, 0.04),
-        ("crisis_final33.tsv", 0.95, 0.07),
-        ("crisis_final34.tsv", 0.96, 0.06),
-        ("crisis_final35.tsv", 0.97, 0.04),
-        ("crisis_final36.tsv", 0.95, 0.08),
-        ("crisis_final37.tsv", 0.97, 0.05),
-        ("crisis_final38.tsv", 0.93, 0.07),
-        ("crisis_final39.tsv", 0.92, 0.05),
-        ("crisis_final40.tsv", 0.93, 0.07),
-        ("crisis_final41.tsv", 0.97, 0.07),
-        ("crisis_final42.tsv", 0.91, 0.05),
-        ("crisis_final43.tsv", 0.95, 0.04),
-        ("crisis_final44.tsv", 0.97, 0.05),
+        ("../../data/crisis_validation/final45.tsv", 0.97, 0.04),
+        ("../../data/crisis_validation/final46.tsv", 0.95, 0.09),
+        ("../../data/crisis_validation/final47.tsv", 0.93, 0.03),
+        ("../../data/crisis_validation/final48.tsv", 0.91, 0.04),
+        ("../../data/crisis_validation/final49.tsv", 0.95, 0.05),
+        ("../../data/crisis_validation/final50.tsv", 0.88, 0.09),
+        ("../../data/crisis_validation/final51.tsv", 0.94, 0.05),
+        ("../../data/crisis_validation/final52.tsv", 0.93, 0.05),
+        ("crisis_final53.tsv", 0.96, 0.05),
+        ("crisis_final54.tsv", 0.96, 0.11),
+        ("crisis_final55.tsv", 0.95, 0.17),
+        ("crisis_final56.tsv", 0.87, 0.07),
+        ("crisis_final57.tsv", 0.91, 0.05),
+        ("crisis_final58.tsv", 0.85, 0.06),
+        ("crisis_final59.tsv", 0.94, 0.06),
+        ("crisis_final60.tsv", 0.95, 0.08),
     ] {
         let (recall, fa, n) = measure(name);
         assert!(n >= 200, "{name}: {n} lines");
