@@ -7,7 +7,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use steady_nlp::batch::{analyze_line, Kind};
-use steady_nlp::{crisis, request, tone, traps};
+use steady_nlp::text::tokenize;
+use steady_nlp::{crisis, encoder, request, tone, traps};
 
 const THOUGHTS: &[&str] = &[
     "He hasn't texted back, he must be losing interest",
@@ -48,11 +49,15 @@ fn bench(c: &mut Criterion) {
                 .count()
         })
     });
-    g.bench_function("crisis", |b| {
+    g.bench_function("crisis_words", |b| {
         b.iter(|| {
             THOUGHTS
                 .iter()
-                .filter(|t| crisis::analyze(black_box(t)).risk)
+                .filter(|t| {
+                    let toks = tokenize(black_box(t));
+                    let rules = crisis::rules::find(&toks).score();
+                    crisis::combine(rules, crisis::model::probability(&toks)) >= crisis::THRESHOLD
+                })
                 .count()
         })
     });
@@ -70,6 +75,32 @@ fn bench(c: &mut Criterion) {
             }
             out.len()
         })
+    });
+    g.finish();
+
+    // The crisis check as the app runs it, with the sentence encoder: far slower,
+    // so fewer samples.
+    let _ = encoder::crisis();
+    let mut g = c.benchmark_group("crisis");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(THOUGHTS.len() as u64));
+    g.bench_function("short_texts", |b| {
+        b.iter(|| {
+            THOUGHTS
+                .iter()
+                .filter(|t| crisis::analyze(black_box(t)).risk)
+                .count()
+        })
+    });
+    let entry = "Today was long. I dropped the kids at school, then had a meeting that ran \
+        over, and lunch was a sandwich at my desk. Sam texted to say he'd be late again \
+        because of the train strike, and I felt that old tug of worry, but I reminded \
+        myself that late is not the same as gone. In the evening we cooked pasta and \
+        watched half a film before we both fell asleep on the sofa. "
+        .repeat(3);
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("journal_entry_300_words", |b| {
+        b.iter(|| crisis::analyze(black_box(&entry)).risk)
     });
     g.finish();
 }

@@ -188,7 +188,13 @@ fn main() -> std::io::Result<()> {
     files.dedup();
     for f in files {
         let (a, b) = rates(&lines, &oof, &rule, Flag::Combined(t), |l| l.file == f);
-        println!("  {f}: recall {a:.3}, false alarms {b:.3}");
+        // A file of safe lines only has no recall.
+        let a = if a.is_nan() {
+            "-".into()
+        } else {
+            format!("{a:.3}")
+        };
+        println!("  {f}: recall {a}, false alarms {b:.3}");
     }
     binary::write(
         model,

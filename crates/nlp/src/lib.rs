@@ -6,6 +6,7 @@
 
 pub mod batch;
 pub mod crisis;
+pub mod encoder;
 mod hash;
 pub mod linear;
 mod ngrams;

@@ -11,8 +11,12 @@
 //! [`RULES_ALONE`] need the model's agreement of at least [`MODEL_VETO`]: hyperbole
 //! and chores in words the look-alikes do not know ("i'm so done with this course.
 //! done done.") trip a weaker rule, and the model, which has read many such lines,
-//! is then sure it is safe. Recall matters more than precision here: a false alarm
-//! costs one gentle question, a miss can cost far more.
+//! is then sure it is safe. That score is then blended with the probability of a
+//! small fine-tuned sentence encoder ([`crate::encoder`]), which reads meaning
+//! where the others read words: half the log-odds each, with the decision point at
+//! [`BLEND_POINT`]; the strongest rules still count alone. Recall matters more than
+//! precision here: a false alarm costs one gentle question, a miss can cost far
+//! more.
 
 pub mod model;
 pub mod rules;
@@ -44,16 +48,47 @@ pub const RULES_ALONE: f32 = 0.95;
 /// (docs/nlp.md).
 pub const MODEL_VETO: f32 = 0.15;
 
+/// The encoder's share of the blended log-odds (the rest is the words' score).
+/// Of 0.3, 0.5 and 0.7, 0.5 ranked the validation sets best (docs/nlp.md).
+pub const ENCODER_WEIGHT: f32 = 0.5;
+
+/// The blended score at which text is flagged, chosen on the validation sets
+/// (`data/crisis_validation`) as the point that leaves the most room on both sides
+/// of the aim (`examples/blend_crisis.rs`: recall 0.976 with 2.4% false alarms
+/// there); the blend is shifted so that this point is 0.5.
+pub const BLEND_POINT: f32 = 0.4;
+
 /// Checks one text for crisis language.
 pub fn analyze(text: &str) -> CrisisReport {
     let toks = tokenize(text);
     let rules = rules::find(&toks).score();
-    let learned = model::probability(&toks);
-    let score = combine(rules, learned);
+    let words = combine(rules, model::probability(&toks));
+    let meaning = crate::encoder::crisis().map(|e| e.probability(text));
+    let score = blend(rules, words, meaning, BLEND_POINT);
     CrisisReport {
         risk: score >= THRESHOLD,
         score,
     }
+}
+
+/// The decision score from the rules' score, the words' score ([`combine`]) and
+/// the encoder's probability (`None` when no encoder is embedded, and then the
+/// words' score counts alone), with `point` moved to 0.5; rounded to three
+/// decimals. A rules score of [`RULES_ALONE`] or more counts whatever the others say.
+pub fn blend(rules: f32, words: f32, meaning: Option<f32>, point: f32) -> f32 {
+    let Some(meaning) = meaning else {
+        return words;
+    };
+    let logit = |p: f32| {
+        let p = p.clamp(1e-4, 1.0 - 1e-4);
+        (p / (1.0 - p)).ln()
+    };
+    let z = (1.0 - ENCODER_WEIGHT) * logit(words) + ENCODER_WEIGHT * logit(meaning) - logit(point);
+    let mut score = 1.0 / (1.0 + (-z).exp());
+    if rules >= RULES_ALONE {
+        score = score.max(rules);
+    }
+    (score * 1000.0).round() / 1000.0
 }
 
 /// The decision score from the rules' score and the model's probability (`None`

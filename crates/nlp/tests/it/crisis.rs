@@ -50,49 +50,93 @@ fn crisis_blind_set() {
     assert!(fa <= 0.1, "false-alarm rate {fa:.3}");
 }
 
-/// The fresh set written before the conditional / relationship-framed rules.
+/// The fresh set written before the conditional / relationship-framed rules, which
+/// were then fitted to it. The sentence encoder, fitted to nothing here, reads 8 of
+/// its 104 relationship look-alikes ("i'll end it if he lies to me again") as risk
+/// where the rules had learnt them as safe; the floor is at the measured rate.
 #[test]
 fn crisis_heldout_set() {
     let (recall, fa, n) = measure("crisis_heldout.tsv");
     assert!(n >= 150);
     assert!(recall >= 0.95, "recall {recall:.3}");
-    assert!(fa <= 0.06, "false-alarm rate {fa:.3}");
+    assert!(fa <= 0.09, "false-alarm rate {fa:.3}");
 }
 
-/// Sets written apart from the rules and the model, by an author who saw neither
-/// nor the other sets (docs/nlp.md gives each set's history). The dev set has been
-/// used to revise the rules; the others had one first run each, recorded in the
-/// docs. `data/crisis_validation` (`final45` to `final52`) then chose the decision
-/// point; `final53` to `final60` are test sets. Earlier "final" sets became training
-/// data (`data/crisis/dev_final*.tsv`). These floors guard against regressions; they
-/// are not the targets.
-#[test]
-fn crisis_independent_sets() {
-    for (name, min_recall, max_fa) in [
-        ("crisis_independent_dev.tsv", 0.93, 0.05),
-        ("crisis_independent.tsv", 0.88, 0.05),
-        ("../../data/crisis_validation/final45.tsv", 0.97, 0.04),
-        ("../../data/crisis_validation/final46.tsv", 0.95, 0.09),
-        ("../../data/crisis_validation/final47.tsv", 0.93, 0.03),
-        ("../../data/crisis_validation/final48.tsv", 0.91, 0.04),
-        ("../../data/crisis_validation/final49.tsv", 0.95, 0.05),
-        ("../../data/crisis_validation/final50.tsv", 0.88, 0.09),
-        ("../../data/crisis_validation/final51.tsv", 0.94, 0.05),
-        ("../../data/crisis_validation/final52.tsv", 0.93, 0.05),
-        ("crisis_final53.tsv", 0.96, 0.05),
-        ("crisis_final54.tsv", 0.96, 0.11),
-        ("crisis_final55.tsv", 0.95, 0.17),
-        ("crisis_final56.tsv", 0.87, 0.07),
-        ("crisis_final57.tsv", 0.91, 0.05),
-        ("crisis_final58.tsv", 0.85, 0.06),
-        ("crisis_final59.tsv", 0.94, 0.06),
-        ("crisis_final60.tsv", 0.95, 0.08),
-    ] {
+/// Checks each set against its floors: (file under `tests/data`, least recall, most
+/// false alarms). The floors sit just below the measured rates, so that a change
+/// that makes a set worse fails; they guard against regressions and are not the
+/// targets (docs/nlp.md gives each set's history and first run).
+fn check_sets(sets: &[(&str, f64, f64)]) {
+    for &(name, min_recall, max_fa) in sets {
         let (recall, fa, n) = measure(name);
         assert!(n >= 200, "{name}: {n} lines");
         assert!(recall >= min_recall, "{name}: recall {recall:.3}");
         assert!(fa <= max_fa, "{name}: false-alarm rate {fa:.3}");
     }
+}
+
+/// The first independent author's sets: the dev set revised the rules; the other's
+/// misses were read but never used for a rule.
+#[test]
+fn crisis_independent_sets() {
+    check_sets(&[
+        ("crisis_independent_dev.tsv", 0.97, 0.04),
+        ("crisis_independent.tsv", 0.97, 0.05),
+    ]);
+}
+
+/// The validation sets (`data/crisis_validation`), each by its own author, run once
+/// as blind test sets and then used to choose where the word model and the blend
+/// flag.
+#[test]
+fn crisis_validation_sets() {
+    check_sets(&[
+        ("../../data/crisis_validation/final45.tsv", 0.97, 0.05),
+        ("../../data/crisis_validation/final46.tsv", 0.95, 0.05),
+        ("../../data/crisis_validation/final47.tsv", 0.96, 0.03),
+        ("../../data/crisis_validation/final48.tsv", 0.95, 0.07),
+        ("../../data/crisis_validation/final49.tsv", 0.96, 0.03),
+        ("../../data/crisis_validation/final50.tsv", 0.94, 0.04),
+        ("../../data/crisis_validation/final51.tsv", 0.95, 0.03),
+        ("../../data/crisis_validation/final52.tsv", 0.93, 0.05),
+    ]);
+}
+
+/// Test sets, each by an author who saw neither the rules, the models nor the
+/// other sets, each run once on the detector of its day. Earlier "final" sets
+/// became training data (`data/crisis/dev_final*.tsv`).
+#[test]
+fn crisis_test_sets_53_to_62() {
+    check_sets(&[
+        ("crisis_final53.tsv", 0.95, 0.05),
+        ("crisis_final54.tsv", 0.95, 0.11),
+        ("crisis_final55.tsv", 0.95, 0.11),
+        ("crisis_final56.tsv", 0.94, 0.04),
+        ("crisis_final57.tsv", 0.92, 0.07),
+        ("crisis_final58.tsv", 0.91, 0.07),
+        ("crisis_final59.tsv", 0.92, 0.04),
+        ("crisis_final60.tsv", 0.95, 0.09),
+        ("crisis_final61.tsv", 0.91, 0.03),
+        ("crisis_final62.tsv", 0.93, 0.05),
+    ]);
+}
+
+#[test]
+fn crisis_test_sets_63_to_74() {
+    check_sets(&[
+        ("crisis_final63.tsv", 0.97, 0.10),
+        ("crisis_final64.tsv", 0.94, 0.04),
+        ("crisis_final65.tsv", 0.93, 0.07),
+        ("crisis_final66.tsv", 0.96, 0.13),
+        ("crisis_final67.tsv", 0.93, 0.04),
+        ("crisis_final68.tsv", 0.94, 0.05),
+        ("crisis_final69.tsv", 0.93, 0.07),
+        ("crisis_final70.tsv", 0.94, 0.07),
+        ("crisis_final71.tsv", 0.95, 0.11),
+        ("crisis_final72.tsv", 0.95, 0.10),
+        ("crisis_final73.tsv", 0.97, 0.05),
+        ("crisis_final74.tsv", 0.97, 0.05),
+    ]);
 }
 
 /// Everyday text from the other analyzers' sets (thoughts, requests, messages): none
@@ -122,5 +166,5 @@ fn everyday_text_is_rarely_flagged() {
         println!("  false alarm: {t}");
     }
     assert!(texts.len() >= 500);
-    assert!(rate <= 0.02, "false-alarm rate on everyday text {rate:.3}");
+    assert!(rate <= 0.01, "false-alarm rate on everyday text {rate:.3}");
 }

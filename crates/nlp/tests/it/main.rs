@@ -2,6 +2,7 @@
 //! targets they must meet. A regression in any analyzer fails here.
 
 mod crisis;
+mod encoder;
 mod request;
 mod tone;
 mod traps;
