@@ -196,7 +196,11 @@ pub async fn analyze_crisis(
     _user: ApiUser,
     ApiJson(body): ApiJson<AnalyzeText>,
 ) -> Result<Json<CrisisCheck>, AppError> {
-    let r = steady_nlp::crisis::analyze(body.checked()?);
+    let text = body.checked()?.to_owned();
+    // The crisis check runs a small neural encoder: off the threads that serve requests.
+    let r = tokio::task::spawn_blocking(move || steady_nlp::crisis::analyze(&text))
+        .await
+        .map_err(AppError::internal)?;
     Ok(Json(CrisisCheck {
         risk: r.risk,
         score: r.score,

@@ -35,10 +35,22 @@ pub struct SavedThought {
 }
 
 /// Whether any of `texts` suggests the person may not be safe.
-pub fn needs_safety_check<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
-    texts
+///
+/// The crisis check runs a small neural encoder (milliseconds per text, more for long ones),
+/// so it runs on the blocking pool, off the threads that serve requests. Should the check ever
+/// fail, the person is asked: a needless gentle question costs less than silence.
+pub async fn needs_safety_check<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
+    let texts: Vec<String> = texts
         .into_iter()
-        .any(|t| !t.trim().is_empty() && steady_nlp::crisis::analyze(t).risk)
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    if texts.is_empty() {
+        return false;
+    }
+    tokio::task::spawn_blocking(move || texts.iter().any(|t| steady_nlp::crisis::analyze(t).risk))
+        .await
+        .unwrap_or(true)
 }
 
 /// The checking-loop note for `record`, from the person's other records of the same local day.
@@ -80,7 +92,7 @@ pub async fn create(
     let record = new.into_record(ThoughtId::new(), state.clock.now())?;
     state.store.insert_thought(account.id, &record).await?;
     let note = loop_note(state, account, &record).await?;
-    let safety_check = needs_safety_check(record.texts());
+    let safety_check = needs_safety_check(record.texts()).await;
     Ok(SavedThought {
         record,
         note,
@@ -123,7 +135,7 @@ pub async fn update(
     Ok(SavedThought {
         record,
         note,
-        safety_check: needs_safety_check(sent.iter().map(String::as_str)),
+        safety_check: needs_safety_check(sent.iter().map(String::as_str)).await,
     })
 }
 

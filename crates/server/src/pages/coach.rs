@@ -122,7 +122,7 @@ async fn coach(
         kind: plain_kind(&coaching.kind),
         missing,
         tone: analyze::tone(&text),
-        safety: crate::api::thoughts::needs_safety_check([text.as_str()]),
+        safety: crate::api::thoughts::needs_safety_check([text.as_str()]).await,
         coaching,
     });
     page(StatusCode::OK, &p)

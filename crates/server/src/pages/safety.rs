@@ -35,11 +35,11 @@ pub fn router() -> Router<AppState> {
 /// ```ignore
 /// let urge = api::urges::log(&state, user.account.id, new).await?;
 /// let texts = [urge.trigger_detail.as_deref(), urge.partner_response.as_deref(), urge.note.as_deref()];
-/// Ok(pages::safety::after_save_redirect(&texts.into_iter().flatten().collect::<Vec<_>>(), "/urges?saved=1"))
+/// Ok(pages::safety::after_save_redirect(&texts.into_iter().flatten().collect::<Vec<_>>(), "/urges?saved=1").await)
 /// ```
-pub fn after_save_redirect(texts: &[&str], next: &str) -> Redirect {
+pub async fn after_save_redirect(texts: &[&str], next: &str) -> Redirect {
     let next = local_path(next);
-    if needs_safety_check(texts.iter().copied()) {
+    if needs_safety_check(texts.iter().copied()).await {
         Redirect::to(&format!("/safety-check?from={}", encode(next)))
     } else {
         Redirect::to(next)
@@ -185,12 +185,12 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_redirect_goes_through_the_check_only_when_needed() {
-        let r = after_save_redirect(&["I want to kill myself"], "/thoughts/1?a=b");
+    #[tokio::test]
+    async fn the_redirect_goes_through_the_check_only_when_needed() {
+        let r = after_save_redirect(&["I want to kill myself"], "/thoughts/1?a=b").await;
         let location = r.into_response().headers()["location"].clone();
         assert_eq!(location, "/safety-check?from=/thoughts/1%3Fa%3Db");
-        let r = after_save_redirect(&["he is late again", ""], "/urges");
+        let r = after_save_redirect(&["he is late again", ""], "/urges").await;
         assert_eq!(r.into_response().headers()["location"], "/urges");
     }
 }

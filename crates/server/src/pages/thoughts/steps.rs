@@ -155,6 +155,7 @@ pub async fn create(
             let note = if saved.note.is_some() { LOOP_QUERY } else { "" };
             Ok(
                 after_save_redirect(&values.texts(1), &format!("/thoughts/{id}/step/2{note}"))
+                    .await
                     .into_response(),
             )
         }
@@ -226,7 +227,9 @@ pub async fn save_step(
             if step == 1 && saved.note.is_some() {
                 next.push_str(LOOP_QUERY);
             }
-            Ok(after_save_redirect(&values.texts(step), &next).into_response())
+            Ok(after_save_redirect(&values.texts(step), &next)
+                .await
+                .into_response())
         }
         Err(AppError::Invalid(e)) => {
             let mut p = StepPage::new(&user, Some(id.to_string()), step, record.thought, values);

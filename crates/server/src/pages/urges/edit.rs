@@ -97,7 +97,7 @@ pub async fn save(
                         .filter_map(|(now, _)| now)
                         .collect();
                     let next =
-                        super::super::safety::after_save_redirect(&texts, "/urges?updated=1");
+                        super::super::safety::after_save_redirect(&texts, "/urges?updated=1").await;
                     return Ok(next.into_response());
                 }
                 Err(AppError::Invalid(e)) => saving_error(&e),

@@ -269,9 +269,9 @@ async fn create(
         Ok(checked) => match api::urges::log(&state, user.account.id, checked.into_new()).await {
             Ok(urge) => {
                 let texts: Vec<&str> = private_texts(&urge).into_iter().flatten().collect();
-                return Ok(
-                    super::safety::after_save_redirect(&texts, "/urges?saved=1").into_response()
-                );
+                return Ok(super::safety::after_save_redirect(&texts, "/urges?saved=1")
+                    .await
+                    .into_response());
             }
             Err(AppError::Invalid(e)) => saving_error(&e),
             Err(e) => return Err(e.into()),
