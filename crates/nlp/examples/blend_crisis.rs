@@ -22,26 +22,36 @@ use steady_nlp::text::tokenize;
 const RECALL_AIM: f64 = 0.95;
 const FALSE_ALARM_AIM: f64 = 0.05;
 
-/// (recall, false-alarm rate) when `flag` decides each line.
-fn rates(lines: &[Line], flag: impl Fn(usize) -> bool) -> (f64, f64) {
-    let (mut tp, mut fp, mut pos) = (0.0, 0.0, 0.0);
-    for (i, l) in lines.iter().enumerate() {
+/// (recall, false-alarm rate) over the lines that `keep` selects, flagged when
+/// their score is at or above the threshold.
+fn rates(lines: &[Line], score: &[f32], keep: impl Fn(&Line) -> bool) -> (f64, f64) {
+    let (mut tp, mut fp, mut pos, mut n) = (0.0, 0.0, 0.0, 0.0);
+    for (l, s) in lines.iter().zip(score).filter(|(l, _)| keep(l)) {
+        n += 1.0;
         pos += f64::from(u8::from(l.positive));
-        match (flag(i), l.positive) {
+        match (*s >= crisis::THRESHOLD, l.positive) {
             (true, true) => tp += 1.0,
             (true, false) => fp += 1.0,
             _ => {}
         }
     }
-    (tp / pos, fp / (lines.len() as f64 - pos))
+    (tp / pos, fp / (n - pos))
 }
 
 /// Area under the ROC curve of `score` (ties count half).
 fn auc(lines: &[Line], score: &[f32]) -> f64 {
-    let (mut above, mut pairs) = (0.0, 0.0);
-    for (l, s) in lines.iter().zip(score).filter(|(l, _)| l.positive) {
-        for (_, t) in lines.iter().zip(score).filter(|(m, _)| !m.positive) {
-            pairs += 1.0;
+    let of = |positive: bool| -> Vec<f32> {
+        lines
+            .iter()
+            .zip(score)
+            .filter(|(l, _)| l.positive == positive)
+            .map(|(_, s)| *s)
+            .collect()
+    };
+    let (risky, safe) = (of(true), of(false));
+    let mut above = 0.0;
+    for s in &risky {
+        for t in &safe {
             above += if s > t {
                 1.0
             } else if s == t {
@@ -50,9 +60,8 @@ fn auc(lines: &[Line], score: &[f32]) -> f64 {
                 0.0
             };
         }
-        let _ = l;
     }
-    above / pairs
+    above / (risky.len() * safe.len()) as f64
 }
 
 fn main() -> std::io::Result<()> {
@@ -74,7 +83,7 @@ fn main() -> std::io::Result<()> {
         })
         .collect();
     let words: Vec<f32> = scored.iter().map(|s| s.1).collect();
-    let (wr, wf) = rates(&lines, |i| words[i] >= crisis::THRESHOLD);
+    let (wr, wf) = rates(&lines, &words, |_| true);
     println!(
         "words alone (rules and word model): AUC {:.4}, at its point recall {wr:.3}, false alarms {wf:.3}",
         auc(&lines, &words)
@@ -97,7 +106,7 @@ fn main() -> std::io::Result<()> {
     for i in 1..20 {
         let point = i as f32 / 20.0;
         let s = blended(point);
-        let (r, f) = rates(&lines, |i| s[i] >= crisis::THRESHOLD);
+        let (r, f) = rates(&lines, &s, |_| true);
         println!("  at {point:.2}: recall {r:.3}, false alarms {f:.3}");
         if best.is_none_or(|b| room(r, f) > room(b.1, b.2)) {
             best = Some((point, r, f));
@@ -114,16 +123,8 @@ fn main() -> std::io::Result<()> {
     let mut files: Vec<&str> = lines.iter().map(|l| l.file.as_str()).collect();
     files.dedup();
     for f in files {
-        let (r, fa) = rates(&lines, |i| lines[i].file == f && s[i] >= crisis::THRESHOLD);
-        let n = lines.iter().filter(|l| l.file == f).count() as f64;
-        let pos = lines.iter().filter(|l| l.file == f && l.positive).count() as f64;
-        let total_pos = lines.iter().filter(|l| l.positive).count() as f64;
-        let total_neg = lines.len() as f64 - total_pos;
-        println!(
-            "  {f} at the shipped point: recall {:.3}, false alarms {:.3}",
-            r * total_pos / pos,
-            fa * total_neg / (n - pos)
-        );
+        let (r, fa) = rates(&lines, &s, |l| l.file == f);
+        println!("  {f} at the shipped point: recall {r:.3}, false alarms {fa:.3}");
     }
     Ok(())
 }
