@@ -126,6 +126,25 @@ mod tests {
     }
 
     #[test]
+    fn the_blend_weighs_words_and_meaning_and_lets_strong_rules_stand() {
+        // without an encoder the words decide
+        assert_eq!(blend(0.3, 0.62, None, BLEND_POINT), 0.62);
+        // both at the decision point: exactly at the threshold
+        assert_eq!(
+            blend(0.0, BLEND_POINT, Some(BLEND_POINT), BLEND_POINT),
+            THRESHOLD
+        );
+        // one sure of risk, the other unsure: the blend leans to risk, less sure
+        let leaning = blend(0.0, 0.9, Some(0.5), 0.5);
+        assert!(leaning > 0.5 && leaning < 0.9, "{leaning}");
+        // the encoder can outvote weaker words, in either direction
+        assert!(blend(0.0, 0.3, Some(0.99), BLEND_POINT) >= THRESHOLD);
+        assert!(blend(0.6, 0.6, Some(0.01), BLEND_POINT) < THRESHOLD);
+        // an explicit cue counts whatever the encoder says
+        assert_eq!(blend(0.97, 0.97, Some(0.0), BLEND_POINT), 0.97);
+    }
+
+    #[test]
     fn strong_rules_count_alone_and_weaker_ones_need_the_model() {
         // explicit: counts even if the model were sure it is safe
         assert_eq!(combine(0.97, Some(0.01)), 0.97);
