@@ -22,7 +22,7 @@ Needs Python 3.11 with torch, transformers and numpy, and the base model's files
     python3 scripts/train_crisis_encoder.py            # finds the base in that package
     python3 scripts/train_crisis_encoder.py --base DIR # or any copy of the model
 
-About 10 minutes on two CPU cores. Runs are repeatable on one machine (fixed seeds);
+About 15 minutes on two CPU cores. Runs are repeatable on one machine (fixed seeds);
 another machine's float arithmetic may give slightly different weights.
 """
 
