@@ -7,7 +7,6 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use steady_nlp::batch::{analyze_line, Kind};
-use steady_nlp::text::tokenize;
 use steady_nlp::{crisis, encoder, request, tone, traps};
 
 const THOUGHTS: &[&str] = &[
@@ -53,11 +52,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             THOUGHTS
                 .iter()
-                .filter(|t| {
-                    let toks = tokenize(black_box(t));
-                    let rules = crisis::rules::find(&toks).score();
-                    crisis::combine(rules, crisis::model::probability(&toks)) >= crisis::THRESHOLD
-                })
+                .filter(|t| crisis::read_words(black_box(t)).1 >= crisis::THRESHOLD)
                 .count()
         })
     });

@@ -14,9 +14,8 @@
 mod common;
 
 use common::binary::{self, Line};
-use steady_nlp::crisis::{self, model, rules};
+use steady_nlp::crisis;
 use steady_nlp::encoder;
-use steady_nlp::text::tokenize;
 
 /// The aim: recall at least this with false alarms at most [`FALSE_ALARM_AIM`].
 const RECALL_AIM: f64 = 0.95;
@@ -25,43 +24,13 @@ const FALSE_ALARM_AIM: f64 = 0.05;
 /// (recall, false-alarm rate) over the lines that `keep` selects, flagged when
 /// their score is at or above the threshold.
 fn rates(lines: &[Line], score: &[f32], keep: impl Fn(&Line) -> bool) -> (f64, f64) {
-    let (mut tp, mut fp, mut pos, mut n) = (0.0, 0.0, 0.0, 0.0);
-    for (l, s) in lines.iter().zip(score).filter(|(l, _)| keep(l)) {
-        n += 1.0;
-        pos += f64::from(u8::from(l.positive));
-        match (*s >= crisis::THRESHOLD, l.positive) {
-            (true, true) => tp += 1.0,
-            (true, false) => fp += 1.0,
-            _ => {}
-        }
-    }
-    (tp / pos, fp / (n - pos))
+    binary::rates(lines, |i| score[i] >= crisis::THRESHOLD, keep)
 }
 
-/// Area under the ROC curve of `score` (ties count half).
+/// Area under the ROC curve of `score` for risk against safe.
 fn auc(lines: &[Line], score: &[f32]) -> f64 {
-    let of = |positive: bool| -> Vec<f32> {
-        lines
-            .iter()
-            .zip(score)
-            .filter(|(l, _)| l.positive == positive)
-            .map(|(_, s)| *s)
-            .collect()
-    };
-    let (risky, safe) = (of(true), of(false));
-    let mut above = 0.0;
-    for s in &risky {
-        for t in &safe {
-            above += if s > t {
-                1.0
-            } else if s == t {
-                0.5
-            } else {
-                0.0
-            };
-        }
-    }
-    above / (risky.len() * safe.len()) as f64
+    let scored = lines.iter().zip(score).map(|(l, s)| (*s, l.positive));
+    common::auc(scored.collect()).unwrap_or(f64::NAN)
 }
 
 fn main() -> std::io::Result<()> {
@@ -76,10 +45,8 @@ fn main() -> std::io::Result<()> {
     let scored: Vec<(f32, f32, f32)> = lines
         .iter()
         .map(|l| {
-            let toks = tokenize(&l.text);
-            let r = rules::find(&toks).score();
-            let words = crisis::combine(r, model::probability(&toks));
-            (r, words, enc.probability(&l.text))
+            let (rules, words) = crisis::read_words(&l.text);
+            (rules, words, enc.probability(&l.text))
         })
         .collect();
     let words: Vec<f32> = scored.iter().map(|s| s.1).collect();
@@ -120,9 +87,7 @@ fn main() -> std::io::Result<()> {
         None => println!("no points"),
     }
     let s = blended(crisis::BLEND_POINT);
-    let mut files: Vec<&str> = lines.iter().map(|l| l.file.as_str()).collect();
-    files.dedup();
-    for f in files {
+    for f in binary::file_names(&lines) {
         let (r, fa) = rates(&lines, &s, |l| l.file == f);
         println!("  {f} at the shipped point: recall {r:.3}, false alarms {fa:.3}");
     }

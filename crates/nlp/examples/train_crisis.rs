@@ -71,7 +71,8 @@ impl Flag {
     }
 }
 
-/// (recall, false-alarm rate) over the lines that `keep` selects.
+/// (recall, false-alarm rate) over the lines that `keep` selects, each flagged as
+/// `flag` says from its model probability and rules score.
 fn rates(
     lines: &[Line],
     oof: &[f32],
@@ -79,22 +80,7 @@ fn rates(
     flag: Flag,
     keep: impl Fn(&Line) -> bool,
 ) -> (f64, f64) {
-    let (mut tp, mut fp, mut pos, mut n) = (0.0, 0.0, 0.0, 0.0);
-    for ((l, p), r) in lines
-        .iter()
-        .zip(oof)
-        .zip(rule)
-        .filter(|((l, _), _)| keep(l))
-    {
-        n += 1.0;
-        pos += f64::from(u8::from(l.positive));
-        match (flag.flags(*p, *r), l.positive) {
-            (true, true) => tp += 1.0,
-            (true, false) => fp += 1.0,
-            _ => {}
-        }
-    }
-    (tp / pos, fp / (n - pos))
+    binary::rates(lines, |i| flag.flags(oof[i], rule[i]), keep)
 }
 
 /// The decision point, by a rule fixed in advance, on the validation sets: sets
@@ -171,9 +157,7 @@ fn main() -> std::io::Result<()> {
         .collect();
     let vr: Vec<f32> = validation.iter().map(|l| rules::score(&l.text)).collect();
     let t = decision_point(&validation, &vp, &vr);
-    let mut files: Vec<&str> = validation.iter().map(|l| l.file.as_str()).collect();
-    files.dedup();
-    for f in files {
+    for f in binary::file_names(&validation) {
         let (a, b) = rates(&validation, &vp, &vr, Flag::Combined(t), |l| l.file == f);
         println!("  validation {f}: recall {a:.3}, false alarms {b:.3}");
     }
@@ -184,9 +168,7 @@ fn main() -> std::io::Result<()> {
          false alarms {fa:.3}; on the whole corpus {mr:.3}, {mf:.3}"
     );
     // Per file, out of fold: the spread between authors.
-    let mut files: Vec<&str> = lines.iter().map(|l| l.file.as_str()).collect();
-    files.dedup();
-    for f in files {
+    for f in binary::file_names(&lines) {
         let (a, b) = rates(&lines, &oof, &rule, Flag::Combined(t), |l| l.file == f);
         // A file of safe lines only has no recall.
         let a = if a.is_nan() {

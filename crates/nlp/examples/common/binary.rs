@@ -139,6 +139,34 @@ pub fn out_of_fold(
     oof
 }
 
+/// (recall, false-alarm rate) over the lines that `keep` selects, where
+/// `flagged(i)` says whether line `i` is flagged. Recall is NaN when the selection
+/// holds no positive line.
+pub fn rates(
+    lines: &[Line],
+    flagged: impl Fn(usize) -> bool,
+    keep: impl Fn(&Line) -> bool,
+) -> (f64, f64) {
+    let (mut tp, mut fp, mut pos, mut n) = (0.0, 0.0, 0.0, 0.0);
+    for (i, l) in lines.iter().enumerate().filter(|(_, l)| keep(l)) {
+        n += 1.0;
+        pos += f64::from(u8::from(l.positive));
+        match (flagged(i), l.positive) {
+            (true, true) => tp += 1.0,
+            (true, false) => fp += 1.0,
+            _ => {}
+        }
+    }
+    (tp / pos, fp / (n - pos))
+}
+
+/// The names of the files the lines came from, in order, each once.
+pub fn file_names(lines: &[Line]) -> Vec<&str> {
+    let mut files: Vec<&str> = lines.iter().map(|l| l.file.as_str()).collect();
+    files.dedup();
+    files
+}
+
 /// Trains on all lines.
 pub fn train_all(
     lines: &[Line],

@@ -71,7 +71,8 @@ pub fn parse_tsv(raw: &str) -> Vec<Example> {
 }
 
 /// Area under the ROC curve of (score, is positive) pairs: the chance that a
-/// positive outranks a negative. `None` without both kinds.
+/// positive outranks a negative, a tie counting half (rounded scores tie often).
+/// `None` without both kinds.
 pub fn auc(mut scored: Vec<(f32, bool)>) -> Option<f64> {
     scored.sort_by(|a, b| a.0.total_cmp(&b.0));
     let pos = scored.iter().filter(|x| x.1).count() as f64;
@@ -80,12 +81,11 @@ pub fn auc(mut scored: Vec<(f32, bool)>) -> Option<f64> {
         return None;
     }
     let (mut below, mut wins) = (0.0, 0.0);
-    for (_, y) in &scored {
-        if *y {
-            wins += below;
-        } else {
-            below += 1.0;
-        }
+    for tied in scored.chunk_by(|a, b| a.0 == b.0) {
+        let p = tied.iter().filter(|x| x.1).count() as f64;
+        let n = tied.len() as f64 - p;
+        wins += p * (below + 0.5 * n);
+        below += n;
     }
     Some(wins / (pos * neg))
 }

@@ -60,15 +60,21 @@ pub const BLEND_POINT: f32 = 0.4;
 
 /// Checks one text for crisis language.
 pub fn analyze(text: &str) -> CrisisReport {
-    let toks = tokenize(text);
-    let rules = rules::find(&toks).score();
-    let words = combine(rules, model::probability(&toks));
+    let (rules, words) = read_words(text);
     let meaning = crate::encoder::crisis().map(|e| e.probability(text));
     let score = blend(rules, words, meaning, BLEND_POINT);
     CrisisReport {
         risk: score >= THRESHOLD,
         score,
     }
+}
+
+/// What the words say: the rules' score, and the score of the rules and the word
+/// model together ([`combine`]).
+pub fn read_words(text: &str) -> (f32, f32) {
+    let toks = tokenize(text);
+    let rules = rules::find(&toks).score();
+    (rules, combine(rules, model::probability(&toks)))
 }
 
 /// The decision score from the rules' score, the words' score ([`combine`]) and

@@ -166,8 +166,10 @@ impl Layer {
         let scale = 1.0 / (HEAD_WIDTH as f32).sqrt();
         for h in 0..x.ncols() / HEAD_WIDTH {
             let cols = Slice::from(h * HEAD_WIDTH..(h + 1) * HEAD_WIDTH);
-            let head = |m: &Array2<f32>| m.slice_axis(Axis(1), cols).to_owned();
-            let mut weights = head(&q).dot(&head(&k).t()) * scale;
+            let mut weights = q
+                .slice_axis(Axis(1), cols)
+                .dot(&k.slice_axis(Axis(1), cols).t())
+                * scale;
             for mut row in weights.rows_mut() {
                 let max = row.fold(f32::NEG_INFINITY, |m, &v| m.max(v));
                 row.mapv_inplace(|v| (v - max).exp());
